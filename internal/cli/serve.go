@@ -1,0 +1,141 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"syscall"
+	"time"
+
+	"github.com/herald-news/herald/internal/config"
+	"github.com/herald-news/herald/internal/demo"
+	"github.com/herald-news/herald/internal/store"
+	"github.com/herald-news/herald/internal/web"
+)
+
+func newLogger(env Env, cfg *config.Config) *slog.Logger {
+	var level slog.Level
+	_ = level.UnmarshalText([]byte(cfg.LogLevel))
+	opts := &slog.HandlerOptions{Level: level}
+	if cfg.LogFormat == "json" {
+		return slog.New(slog.NewJSONHandler(env.Stderr, opts))
+	}
+	return slog.New(slog.NewTextHandler(env.Stderr, opts))
+}
+
+// openStore opens and migrates the database.
+func openStore(ctx context.Context, dsn string) (*store.Store, error) {
+	st, err := store.Open(ctx, dsn)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := st.Migrate(ctx); err != nil {
+		st.Close()
+		return nil, err
+	}
+	return st, nil
+}
+
+func serve(ctx context.Context, env Env, args []string) error {
+	var cfg config.Config
+	fs := flags(env, "serve")
+	cfg.ServeFlags(fs)
+	if err := parse(env, fs, args); err != nil {
+		return err
+	}
+	if err := cfg.Validate(); err != nil {
+		return usageError("%v", err)
+	}
+	log := newLogger(env, &cfg)
+
+	st, err := openStore(ctx, cfg.DB)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if cfg.Demo {
+		empty, err := st.IsEmpty(ctx)
+		if err != nil {
+			return err
+		}
+		if empty {
+			start := time.Now()
+			if err := demo.Load(ctx, st, time.Now()); err != nil {
+				return fmt.Errorf("load the demo newsroom: %w", err)
+			}
+			log.Info("loaded the demo newsroom", "duration", time.Since(start).Round(time.Millisecond))
+		} else {
+			log.Info("the database already holds content; --demo leaves it as it is")
+		}
+	}
+	site, err := web.New(ctx, web.Options{Store: st, Logger: log, BaseURL: cfg.BaseURL})
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		if errors.Is(err, syscall.EADDRINUSE) {
+			return fmt.Errorf("cannot listen on %s: the address is already in use; stop the other program or choose another with --addr", cfg.Addr)
+		}
+		return fmt.Errorf("cannot listen on %s: %w", cfg.Addr, err)
+	}
+	srv := &http.Server{
+		Handler:           site.Handler(),
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ln) }()
+	log.Info("Herald is serving", "url", cfg.BaseURL+"/", "listen", ln.Addr().String(), "db", config.RedactDB(cfg.DB), "engine", st.Engine())
+
+	select {
+	case err := <-done:
+		return err
+	case <-ctx.Done():
+	}
+	log.Info("shutting down: finishing requests in flight", "timeout", cfg.ShutdownTimeout)
+	sctx, cancel := context.WithTimeout(context.Background(), cfg.ShutdownTimeout)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	if err := <-done; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	if err := st.Close(); err != nil {
+		return fmt.Errorf("close the database: %w", err)
+	}
+	log.Info("stopped cleanly")
+	return nil
+}
+
+func migrate(ctx context.Context, env Env, args []string) error {
+	var cfg config.Config
+	fs := flags(env, "migrate")
+	cfg.DBFlag(fs)
+	if err := parse(env, fs, args); err != nil {
+		return err
+	}
+	st, err := store.Open(ctx, cfg.DB)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	n, err := st.Migrate(ctx)
+	if err != nil {
+		return err
+	}
+	current, _, err := st.SchemaVersion(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "applied %d migration(s); the database is at schema version %d\n", n, current)
+	return nil
+}

@@ -1,0 +1,479 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/herald-news/herald/internal/news"
+)
+
+// CreateArticle validates and stores a new article with its authors, tags,
+// credits and any corrections, in one transaction, and sets the IDs. BodyHTML
+// and WordCount must already be filled from BodyMarkdown.
+func (s *Store) CreateArticle(ctx context.Context, a *news.Article) error {
+	if err := a.Validate(); err != nil {
+		return err
+	}
+	err := s.tx(ctx, func(tx *sql.Tx) error { return s.insertArticle(ctx, tx, a) })
+	return s.wrap(err, "create article %q", a.Slug)
+}
+
+// CreateArticles stores many new articles in one transaction: all or none.
+func (s *Store) CreateArticles(ctx context.Context, as []*news.Article) error {
+	for _, a := range as {
+		if err := a.Validate(); err != nil {
+			return fmt.Errorf("article %q: %w", a.Slug, err)
+		}
+	}
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		for _, a := range as {
+			if err := s.insertArticle(ctx, tx, a); err != nil {
+				return fmt.Errorf("article %q: %w", a.Slug, err)
+			}
+		}
+		return nil
+	})
+	return s.wrap(err, "create articles")
+}
+
+func (s *Store) insertArticle(ctx context.Context, tx *sql.Tx, a *news.Article) error {
+	now := time.Now().UTC()
+	if a.CreatedAt.IsZero() {
+		a.CreatedAt = now
+	}
+	if a.ModifiedAt.IsZero() {
+		a.ModifiedAt = now
+	}
+	img := a.Image
+	if img == nil {
+		img = &news.Image{}
+	}
+	err := tx.QueryRowContext(ctx, s.q(`INSERT INTO articles (section_id, slug, headline, standfirst, body_md, body_html, word_count,
+		status, published_at, updated_at, created_at, modified_at,
+		image_url, image_alt, image_caption, image_credit, image_width, image_height,
+		comments_open, seo_title, seo_description, withdrawn_note)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
+		a.Section.ID, a.Slug, a.Headline, a.Standfirst, a.BodyMarkdown, a.BodyHTML, a.WordCount,
+		string(a.Status), nullTime(a.PublishedAt), nullTime(a.UpdatedAt), dbTime(a.CreatedAt), dbTime(a.ModifiedAt),
+		img.URL, img.Alt, img.Caption, img.Credit, img.Width, img.Height,
+		a.CommentsOpen, a.SEOTitle, a.SEODescription, a.WithdrawnNote).Scan(&a.ID)
+	if err != nil {
+		return err
+	}
+	for i, au := range a.Authors {
+		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO article_authors (article_id, author_id, position) VALUES (?, ?, ?)`), a.ID, au.ID, i); err != nil {
+			return err
+		}
+	}
+	for _, t := range a.Tags {
+		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO article_tags (article_id, tag_id) VALUES (?, ?) ON CONFLICT DO NOTHING`), a.ID, t.ID); err != nil {
+			return err
+		}
+	}
+	for i, c := range a.Credits {
+		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO article_credits (article_id, position, source_id, kind, url) VALUES (?, ?, ?, ?, ?)`),
+			a.ID, i, c.Source.ID, string(c.Kind), c.URL); err != nil {
+			return err
+		}
+	}
+	for i := range a.Corrections {
+		c := &a.Corrections[i]
+		c.ArticleID = a.ID
+		if err := c.Validate(); err != nil {
+			return err
+		}
+		if err := s.insertCorrection(ctx, tx, c); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (s *Store) insertCorrection(ctx context.Context, tx *sql.Tx, c *news.Correction) error {
+	if c.CreatedAt.IsZero() {
+		c.CreatedAt = time.Now().UTC()
+	}
+	return tx.QueryRowContext(ctx, s.q(`INSERT INTO corrections (article_id, kind, body, created_at) VALUES (?, ?, ?, ?) RETURNING id`),
+		c.ArticleID, string(c.Kind), c.Text, dbTime(c.CreatedAt)).Scan(&c.ID)
+}
+
+// AddCorrection appends an entry to a story's corrections log and marks the
+// story as modified at the same moment.
+func (s *Store) AddCorrection(ctx context.Context, articleID int64, c *news.Correction) error {
+	c.ArticleID = articleID
+	if err := c.Validate(); err != nil {
+		return err
+	}
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		var status string
+		if err := tx.QueryRowContext(ctx, s.q(`SELECT status FROM articles WHERE id = ?`), articleID).Scan(&status); err != nil {
+			return err
+		}
+		if err := s.insertCorrection(ctx, tx, c); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, s.q(`UPDATE articles SET modified_at = ? WHERE id = ?`), dbTime(c.CreatedAt), articleID)
+		return err
+	})
+	return s.wrap(err, "article %d: add correction", articleID)
+}
+
+// WithdrawArticle takes a story down; its URL then answers 410 with note.
+func (s *Store) WithdrawArticle(ctx context.Context, id int64, note string) error {
+	res, err := s.db.ExecContext(ctx, s.q(`UPDATE articles SET status = ?, withdrawn_note = ?, modified_at = ? WHERE id = ?`),
+		string(news.StatusWithdrawn), note, dbTime(time.Now()), id)
+	if err == nil {
+		if n, _ := res.RowsAffected(); n == 0 {
+			err = sql.ErrNoRows
+		}
+	}
+	return s.wrap(err, "article %d: withdraw", id)
+}
+
+// articleCols are the columns of an article row joined with its section; the
+// body is the last so that lists can leave it out.
+const articleCols = `a.id, a.slug, a.headline, a.standfirst, a.word_count, a.status,
+	a.published_at, a.updated_at, a.created_at, a.modified_at,
+	a.image_url, a.image_alt, a.image_caption, a.image_credit, a.image_width, a.image_height,
+	a.comments_open, a.seo_title, a.seo_description, a.withdrawn_note,
+	s.id, s.slug, s.name, s.description, s.position`
+
+func scanArticle(sc interface{ Scan(...any) error }, a *news.Article, extra ...any) error {
+	var img news.Image
+	var status string
+	dest := []any{&a.ID, &a.Slug, &a.Headline, &a.Standfirst, &a.WordCount, &status,
+		timeScan{&a.PublishedAt}, timeScan{&a.UpdatedAt}, timeScan{&a.CreatedAt}, timeScan{&a.ModifiedAt},
+		&img.URL, &img.Alt, &img.Caption, &img.Credit, &img.Width, &img.Height,
+		&a.CommentsOpen, &a.SEOTitle, &a.SEODescription, &a.WithdrawnNote,
+		&a.Section.ID, &a.Section.Slug, &a.Section.Name, &a.Section.Description, &a.Section.Position}
+	if err := sc.Scan(append(dest, extra...)...); err != nil {
+		return err
+	}
+	a.Status = news.Status(status)
+	if img.URL != "" {
+		a.Image = &img
+	}
+	return nil
+}
+
+// Article loads one article with everything it carries, whatever its status.
+func (s *Store) Article(ctx context.Context, sectionSlug, slug string) (*news.Article, error) {
+	return s.loadArticle(ctx, `s.slug = ? AND a.slug = ?`, sectionSlug, slug)
+}
+
+// ArticleByID loads one article by ID with everything it carries.
+func (s *Store) ArticleByID(ctx context.Context, id int64) (*news.Article, error) {
+	return s.loadArticle(ctx, `a.id = ?`, id)
+}
+
+func (s *Store) loadArticle(ctx context.Context, where string, args ...any) (*news.Article, error) {
+	var a news.Article
+	row := s.db.QueryRowContext(ctx, s.q(`SELECT `+articleCols+`, a.body_md, a.body_html
+		FROM articles a JOIN sections s ON s.id = a.section_id WHERE `+where), args...)
+	if err := scanArticle(row, &a, &a.BodyMarkdown, &a.BodyHTML); err != nil {
+		return nil, s.wrap(err, "article %v", args)
+	}
+	list := []*news.Article{&a}
+	if err := s.fillAuthors(ctx, list); err != nil {
+		return nil, err
+	}
+	if err := s.fillTags(ctx, list); err != nil {
+		return nil, err
+	}
+	if err := s.fillCredits(ctx, &a); err != nil {
+		return nil, err
+	}
+	if err := s.fillCorrections(ctx, &a); err != nil {
+		return nil, err
+	}
+	return &a, nil
+}
+
+// ArticleFilter selects a list of articles. The zero value lists published
+// stories, newest first.
+type ArticleFilter struct {
+	Status         news.Status // default published
+	SectionID      int64
+	AuthorID       int64
+	TagID          int64
+	SourceID       int64
+	PublishedAfter time.Time
+	Limit          int // default 20, at most 50,000
+	Offset         int
+	WithBody       bool // load BodyHTML (feeds)
+	WithTags       bool // load Tags (feeds)
+	NoTotal        bool // skip counting
+}
+
+// Articles lists articles matching f with their sections and authors, newest
+// first, and the number that match in all.
+func (s *Store) Articles(ctx context.Context, f ArticleFilter) ([]news.Article, int, error) {
+	if f.Status == "" {
+		f.Status = news.StatusPublished
+	}
+	if f.Limit <= 0 {
+		f.Limit = 20
+	}
+	if f.Limit > 50_000 {
+		f.Limit = 50_000
+	}
+	if f.Offset < 0 {
+		f.Offset = 0
+	}
+	where := []string{"a.status = ?"}
+	args := []any{string(f.Status)}
+	if f.SectionID != 0 {
+		where = append(where, "a.section_id = ?")
+		args = append(args, f.SectionID)
+	}
+	if f.AuthorID != 0 {
+		where = append(where, "EXISTS (SELECT 1 FROM article_authors x WHERE x.article_id = a.id AND x.author_id = ?)")
+		args = append(args, f.AuthorID)
+	}
+	if f.TagID != 0 {
+		where = append(where, "EXISTS (SELECT 1 FROM article_tags x WHERE x.article_id = a.id AND x.tag_id = ?)")
+		args = append(args, f.TagID)
+	}
+	if f.SourceID != 0 {
+		where = append(where, "EXISTS (SELECT 1 FROM article_credits x WHERE x.article_id = a.id AND x.source_id = ?)")
+		args = append(args, f.SourceID)
+	}
+	if !f.PublishedAfter.IsZero() {
+		where = append(where, "a.published_at > ?")
+		args = append(args, dbTime(f.PublishedAfter))
+	}
+	cond := strings.Join(where, " AND ")
+	body := "''"
+	if f.WithBody {
+		body = "a.body_html"
+	}
+	rows, err := s.db.QueryContext(ctx, s.q(`SELECT `+articleCols+`, `+body+` FROM articles a JOIN sections s ON s.id = a.section_id
+		WHERE `+cond+` ORDER BY a.published_at DESC, a.id DESC LIMIT ? OFFSET ?`), append(args, f.Limit, f.Offset)...)
+	if err != nil {
+		return nil, 0, s.wrap(err, "list articles")
+	}
+	out, err := s.collectArticles(rows)
+	if err != nil {
+		return nil, 0, s.wrap(err, "list articles")
+	}
+	total := len(out) + f.Offset
+	if !f.NoTotal && (len(out) == f.Limit || (len(out) == 0 && f.Offset > 0)) {
+		if err := s.db.QueryRowContext(ctx, s.q(`SELECT COUNT(*) FROM articles a WHERE `+cond), args...).Scan(&total); err != nil {
+			return nil, 0, s.wrap(err, "count articles")
+		}
+	}
+	if err := s.fillLists(ctx, out, f.WithTags); err != nil {
+		return nil, 0, err
+	}
+	return out, total, nil
+}
+
+// collectArticles scans list rows whose last column is the body HTML.
+func (s *Store) collectArticles(rows *sql.Rows) ([]news.Article, error) {
+	defer rows.Close()
+	var out []news.Article
+	for rows.Next() {
+		var a news.Article
+		if err := scanArticle(rows, &a, &a.BodyHTML); err != nil {
+			return nil, err
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
+
+func (s *Store) fillLists(ctx context.Context, out []news.Article, withTags bool) error {
+	ptrs := make([]*news.Article, len(out))
+	for i := range out {
+		ptrs[i] = &out[i]
+	}
+	if err := s.fillAuthors(ctx, ptrs); err != nil {
+		return err
+	}
+	if withTags {
+		return s.fillTags(ctx, ptrs)
+	}
+	return nil
+}
+
+// batch is the most ids one IN list carries.
+const batch = 500
+
+// eachBatch calls fn with the articles in slices of at most batch, with their ids.
+func eachBatch(as []*news.Article, fn func(ids []int64, byID map[int64]*news.Article) error) error {
+	for start := 0; start < len(as); start += batch {
+		end := min(start+batch, len(as))
+		ids := make([]int64, 0, end-start)
+		byID := make(map[int64]*news.Article, end-start)
+		for _, a := range as[start:end] {
+			ids = append(ids, a.ID)
+			byID[a.ID] = a
+		}
+		if err := fn(ids, byID); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (s *Store) fillAuthors(ctx context.Context, as []*news.Article) error {
+	err := eachBatch(as, func(ids []int64, byID map[int64]*news.Article) error {
+		rows, err := s.db.QueryContext(ctx, s.q(`SELECT `+authorCols+`, x.article_id FROM article_authors x JOIN authors a ON a.id = x.author_id
+			WHERE x.article_id IN (`+placeholders(len(ids))+`) ORDER BY x.article_id, x.position`), int64Args(ids)...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var au news.Author
+			var articleID int64
+			if err := scanAuthor(rows, &au, &articleID); err != nil {
+				return err
+			}
+			byID[articleID].Authors = append(byID[articleID].Authors, au)
+		}
+		return rows.Err()
+	})
+	return s.wrap(err, "article authors")
+}
+
+func (s *Store) fillTags(ctx context.Context, as []*news.Article) error {
+	err := eachBatch(as, func(ids []int64, byID map[int64]*news.Article) error {
+		rows, err := s.db.QueryContext(ctx, s.q(`SELECT t.id, t.slug, t.name, x.article_id FROM article_tags x JOIN tags t ON t.id = x.tag_id
+			WHERE x.article_id IN (`+placeholders(len(ids))+`) ORDER BY x.article_id, t.name`), int64Args(ids)...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var t news.Tag
+			var articleID int64
+			if err := rows.Scan(&t.ID, &t.Slug, &t.Name, &articleID); err != nil {
+				return err
+			}
+			byID[articleID].Tags = append(byID[articleID].Tags, t)
+		}
+		return rows.Err()
+	})
+	return s.wrap(err, "article tags")
+}
+
+func (s *Store) fillCredits(ctx context.Context, a *news.Article) error {
+	rows, err := s.db.QueryContext(ctx, s.q(`SELECT src.id, src.slug, src.name, src.url, c.kind, c.url
+		FROM article_credits c JOIN sources src ON src.id = c.source_id WHERE c.article_id = ? ORDER BY c.position`), a.ID)
+	if err != nil {
+		return s.wrap(err, "article %d credits", a.ID)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var c news.Credit
+		var kind string
+		if err := rows.Scan(&c.Source.ID, &c.Source.Slug, &c.Source.Name, &c.Source.URL, &kind, &c.URL); err != nil {
+			return s.wrap(err, "article %d credits", a.ID)
+		}
+		c.Kind = news.CreditKind(kind)
+		a.Credits = append(a.Credits, c)
+	}
+	return s.wrap(rows.Err(), "article %d credits", a.ID)
+}
+
+func (s *Store) fillCorrections(ctx context.Context, a *news.Article) error {
+	rows, err := s.db.QueryContext(ctx, s.q(`SELECT id, article_id, kind, body, created_at FROM corrections WHERE article_id = ? ORDER BY created_at, id`), a.ID)
+	if err != nil {
+		return s.wrap(err, "article %d corrections", a.ID)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var c news.Correction
+		if err := scanCorrection(rows, &c); err != nil {
+			return s.wrap(err, "article %d corrections", a.ID)
+		}
+		a.Corrections = append(a.Corrections, c)
+	}
+	return s.wrap(rows.Err(), "article %d corrections", a.ID)
+}
+
+func scanCorrection(sc interface{ Scan(...any) error }, c *news.Correction, extra ...any) error {
+	var kind string
+	if err := sc.Scan(append([]any{&c.ID, &c.ArticleID, &kind, &c.Text, timeScan{&c.CreatedAt}}, extra...)...); err != nil {
+		return err
+	}
+	c.Kind = news.CorrectionKind(kind)
+	return nil
+}
+
+// Related returns up to n published stories related to a, best first: each
+// shared tag counts 3, each shared author 2, the same section 2; ties go to the
+// newer story. The story itself is never among them. Candidates are drawn from
+// the most recent stories sharing a tag, an author or the section, so the cost
+// stays bounded on a large archive.
+func (s *Store) Related(ctx context.Context, a *news.Article, n int) ([]news.Article, error) {
+	const perBranch = 300
+	rows, err := s.db.QueryContext(ctx, s.q(`
+		WITH cand (id, w) AS (
+			SELECT id, w FROM (SELECT t2.article_id AS id, 3 AS w FROM article_tags t1
+				JOIN article_tags t2 ON t2.tag_id = t1.tag_id AND t2.article_id <> t1.article_id
+				WHERE t1.article_id = ? ORDER BY t2.article_id DESC LIMIT ?) tagged
+			UNION ALL
+			SELECT id, w FROM (SELECT x2.article_id AS id, 2 AS w FROM article_authors x1
+				JOIN article_authors x2 ON x2.author_id = x1.author_id AND x2.article_id <> x1.article_id
+				WHERE x1.article_id = ? ORDER BY x2.article_id DESC LIMIT ?) authored
+			UNION ALL
+			SELECT id, w FROM (SELECT id, 2 AS w FROM articles
+				WHERE section_id = ? AND id <> ? AND status = 'published' ORDER BY published_at DESC LIMIT ?) sectioned
+		), scored (id, score) AS (SELECT id, SUM(w) FROM cand GROUP BY id)
+		SELECT `+articleCols+`, '' FROM scored sc
+		JOIN articles a ON a.id = sc.id JOIN sections s ON s.id = a.section_id
+		WHERE a.status = 'published'
+		ORDER BY sc.score DESC, a.published_at DESC, a.id DESC LIMIT ?`),
+		a.ID, perBranch, a.ID, perBranch, a.Section.ID, a.ID, perBranch, n)
+	if err != nil {
+		return nil, s.wrap(err, "article %d related", a.ID)
+	}
+	out, err := s.collectArticles(rows)
+	if err != nil {
+		return nil, s.wrap(err, "article %d related", a.ID)
+	}
+	if err := s.fillLists(ctx, out, false); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// CorrectionEntry is one line of the site-wide corrections log.
+type CorrectionEntry struct {
+	news.Correction
+	Article news.Article // without body, authors or tags
+}
+
+// Corrections lists corrections and updates on published stories, newest
+// first, and how many there are.
+func (s *Store) Corrections(ctx context.Context, limit, offset int) ([]CorrectionEntry, int, error) {
+	rows, err := s.db.QueryContext(ctx, s.q(`SELECT `+articleCols+`, c.id, c.article_id, c.kind, c.body, c.created_at
+		FROM corrections c JOIN articles a ON a.id = c.article_id JOIN sections s ON s.id = a.section_id
+		WHERE a.status = 'published' ORDER BY c.created_at DESC, c.id DESC LIMIT ? OFFSET ?`), limit, offset)
+	if err != nil {
+		return nil, 0, s.wrap(err, "corrections")
+	}
+	defer rows.Close()
+	var out []CorrectionEntry
+	for rows.Next() {
+		var e CorrectionEntry
+		var kind string
+		c := &e.Correction
+		if err := scanArticle(rows, &e.Article, &c.ID, &c.ArticleID, &kind, &c.Text, timeScan{&c.CreatedAt}); err != nil {
+			return nil, 0, s.wrap(err, "corrections")
+		}
+		c.Kind = news.CorrectionKind(kind)
+		out = append(out, e)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, 0, s.wrap(err, "corrections")
+	}
+	var total int
+	err = s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM corrections c JOIN articles a ON a.id = c.article_id WHERE a.status = 'published'`).Scan(&total)
+	return out, total, s.wrap(err, "count corrections")
+}

@@ -1,0 +1,94 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5/pgconn"
+	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" database/sql driver
+)
+
+//go:embed migrations/postgres/*.sql
+var postgresMigrations embed.FS
+
+// postgresDialect runs Herald on PostgreSQL through pgx's database/sql driver.
+type postgresDialect struct{}
+
+func (postgresDialect) name() string { return "postgres" }
+
+func (postgresDialect) open(ctx context.Context, dsn string) (*sql.DB, error) {
+	db, err := sql.Open("pgx", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("store: open postgres: %w", err)
+	}
+	db.SetMaxOpenConns(20)
+	db.SetMaxIdleConns(10)
+	db.SetConnMaxIdleTime(5 * time.Minute)
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("store: connect to postgres: %w", err)
+	}
+	tables, err := (postgresDialect{}).tables(ctx, db)
+	if err == nil {
+		err = checkTables("the PostgreSQL database", tables)
+	}
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+func (postgresDialect) tables(ctx context.Context, db *sql.DB) ([]string, error) {
+	return queryStrings(ctx, db, `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'`)
+}
+
+// rebind turns ? placeholders into $1, $2, …. Herald's queries hold no literal
+// question marks.
+func (postgresDialect) rebind(q string) string {
+	if !strings.Contains(q, "?") {
+		return q
+	}
+	var b strings.Builder
+	b.Grow(len(q) + 16)
+	n := 0
+	for i := 0; i < len(q); i++ {
+		if q[i] == '?' {
+			n++
+			b.WriteByte('$')
+			b.WriteString(strconv.Itoa(n))
+			continue
+		}
+		b.WriteByte(q[i])
+	}
+	return b.String()
+}
+
+func (postgresDialect) isUnique(err error) bool {
+	var e *pgconn.PgError
+	return errors.As(err, &e) && e.Code == "23505"
+}
+
+func (postgresDialect) migrations() fs.FS {
+	sub, _ := fs.Sub(postgresMigrations, "migrations/postgres")
+	return sub
+}
+
+// migrationLockKey is the advisory lock that lets one node at a time migrate.
+const migrationLockKey = 0x6865_7261_6c64_01 // "herald" + 1
+
+func (postgresDialect) lockMigrations(ctx context.Context, conn *sql.Conn) (func(), error) {
+	if _, err := conn.ExecContext(ctx, `SELECT pg_advisory_lock($1)`, int64(migrationLockKey)); err != nil {
+		return nil, fmt.Errorf("store: take migration lock: %w", err)
+	}
+	return func() {
+		conn.ExecContext(context.Background(), `SELECT pg_advisory_unlock($1)`, int64(migrationLockKey))
+	}, nil
+}

@@ -1,0 +1,121 @@
+package store
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net/url"
+	"os"
+
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
+)
+
+//go:embed migrations/sqlite/*.sql
+var sqliteMigrations embed.FS
+
+// sqliteDialect runs Herald on a SQLite file through the pure-Go driver, with
+// WAL, foreign keys, a busy timeout and immediate write transactions (so two
+// writers queue instead of failing on a lock upgrade).
+type sqliteDialect struct{}
+
+func (sqliteDialect) name() string { return "sqlite" }
+
+func (sqliteDialect) open(ctx context.Context, path string) (*sql.DB, error) {
+	if err := inspectSQLiteFile(ctx, path); err != nil {
+		return nil, err
+	}
+	v := url.Values{}
+	for _, p := range []string{"foreign_keys(1)", "journal_mode(WAL)", "busy_timeout(10000)", "synchronous(NORMAL)"} {
+		v.Add("_pragma", p)
+	}
+	v.Set("_txlock", "immediate")
+	db, err := sql.Open("sqlite", "file:"+escapePath(path)+"?"+v.Encode())
+	if err != nil {
+		return nil, fmt.Errorf("store: open %s: %w", path, err)
+	}
+	db.SetMaxOpenConns(8)
+	db.SetMaxIdleConns(8)
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("store: open %s: %w", path, err)
+	}
+	return db, nil
+}
+
+// escapePath keeps a file name with ? or # in it from being read as URI parts.
+func escapePath(p string) string {
+	return (&url.URL{Path: p}).EscapedPath()
+}
+
+// sqliteHeader starts every SQLite database file.
+var sqliteHeader = []byte("SQLite format 3\x00")
+
+// inspectSQLiteFile refuses, without writing to it, a file that is not a SQLite
+// database or is a SQLite database of some other program. A missing or empty
+// file is fine: it becomes a new Herald database.
+func inspectSQLiteFile(ctx context.Context, path string) error {
+	f, err := os.Open(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("store: %w", err)
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return fmt.Errorf("store: %w", err)
+	}
+	if st.IsDir() {
+		return fmt.Errorf("store: %s is a directory, not a database file", path)
+	}
+	if st.Size() == 0 {
+		return nil
+	}
+	head := make([]byte, len(sqliteHeader))
+	if _, err := io.ReadFull(f, head); err != nil || !bytes.Equal(head, sqliteHeader) {
+		return fmt.Errorf("store: %s is not a SQLite database, so not a Herald database; it was left untouched: %w", path, ErrNotHerald)
+	}
+	ro, err := sql.Open("sqlite", "file:"+escapePath(path)+"?mode=ro")
+	if err != nil {
+		return fmt.Errorf("store: open %s: %w", path, err)
+	}
+	defer ro.Close()
+	tables, err := (sqliteDialect{}).tables(ctx, ro)
+	if err != nil {
+		return fmt.Errorf("store: read %s: %w", path, err)
+	}
+	return checkTables(path, tables)
+}
+
+func (sqliteDialect) tables(ctx context.Context, db *sql.DB) ([]string, error) {
+	return queryStrings(ctx, db, `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`)
+}
+
+func (sqliteDialect) rebind(q string) string { return q }
+
+func (sqliteDialect) isUnique(err error) bool {
+	var e *sqlite.Error
+	if errors.As(err, &e) {
+		c := e.Code()
+		return c == sqlite3.SQLITE_CONSTRAINT_UNIQUE || c == sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY
+	}
+	return false
+}
+
+func (sqliteDialect) migrations() fs.FS {
+	sub, _ := fs.Sub(sqliteMigrations, "migrations/sqlite")
+	return sub
+}
+
+// lockMigrations needs nothing on SQLite: the migration's immediate transaction
+// already excludes every other writer.
+func (sqliteDialect) lockMigrations(context.Context, *sql.Conn) (func(), error) {
+	return func() {}, nil
+}

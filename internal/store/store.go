@@ -1,0 +1,145 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"database/sql/driver"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/herald-news/herald/internal/news"
+)
+
+// Store is Herald's database. It is safe for concurrent use.
+type Store struct {
+	db      *sql.DB
+	dialect dialect
+	dsn     string
+}
+
+// Open connects to the database named by dsn: a postgres:// or postgresql:// URL
+// selects PostgreSQL, anything else is a SQLite file path. Open checks that the
+// database is empty or Herald's own and refuses anything else without writing to
+// it. It does not migrate; call Migrate.
+func Open(ctx context.Context, dsn string) (*Store, error) {
+	var d dialect
+	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
+		d = postgresDialect{}
+	} else {
+		d = sqliteDialect{}
+	}
+	db, err := d.open(ctx, dsn)
+	if err != nil {
+		return nil, err
+	}
+	return &Store{db: db, dialect: d, dsn: dsn}, nil
+}
+
+// Close closes the database.
+func (s *Store) Close() error { return s.db.Close() }
+
+// Engine names the database engine: "sqlite" or "postgres".
+func (s *Store) Engine() string { return s.dialect.name() }
+
+// Ping checks that the database answers.
+func (s *Store) Ping(ctx context.Context) error { return s.db.PingContext(ctx) }
+
+// q rewrites a query written with ? placeholders for the engine.
+func (s *Store) q(query string) string { return s.dialect.rebind(query) }
+
+// tx runs fn in one transaction and commits it, or rolls back when fn fails.
+func (s *Store) tx(ctx context.Context, fn func(*sql.Tx) error) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := fn(tx); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// wrap maps driver errors onto the news sentinels and adds a prefix.
+func (s *Store) wrap(err error, format string, args ...any) error {
+	if err == nil {
+		return nil
+	}
+	prefix := "store: " + fmt.Sprintf(format, args...)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return fmt.Errorf("%s: %w", prefix, news.ErrNotFound)
+	case s.dialect.isUnique(err):
+		return fmt.Errorf("%s: %w", prefix, news.ErrConflict)
+	}
+	return fmt.Errorf("%s: %w", prefix, err)
+}
+
+// timeLayout is how times are written: fixed width and UTC, so that on SQLite,
+// where they are text, they sort as they compare. PostgreSQL parses the same form.
+const timeLayout = "2006-01-02 15:04:05.000000+00:00"
+
+// dbTime writes a time in timeLayout.
+type dbTime time.Time
+
+// Value implements driver.Valuer.
+func (t dbTime) Value() (driver.Value, error) {
+	return time.Time(t).UTC().Format(timeLayout), nil
+}
+
+// nullTime writes NULL for the zero time.
+func nullTime(t time.Time) any {
+	if t.IsZero() {
+		return nil
+	}
+	return dbTime(t)
+}
+
+// timeScan reads a time column from either engine into *T; NULL gives the zero time.
+type timeScan struct{ T *time.Time }
+
+// Scan implements sql.Scanner.
+func (ts timeScan) Scan(src any) error {
+	switch v := src.(type) {
+	case nil:
+		*ts.T = time.Time{}
+	case time.Time:
+		*ts.T = v.UTC()
+	case string:
+		return ts.parse(v)
+	case []byte:
+		return ts.parse(string(v))
+	default:
+		return fmt.Errorf("store: cannot read a time from %T", src)
+	}
+	return nil
+}
+
+func (ts timeScan) parse(v string) error {
+	for _, layout := range []string{timeLayout, time.RFC3339Nano, "2006-01-02 15:04:05.999999999-07:00", "2006-01-02 15:04:05"} {
+		if t, err := time.Parse(layout, v); err == nil {
+			*ts.T = t.UTC()
+			return nil
+		}
+	}
+	return fmt.Errorf("store: cannot read time %q", v)
+}
+
+// placeholders returns "?, ?, ?" for n values.
+func placeholders(n int) string {
+	if n <= 0 {
+		return ""
+	}
+	return strings.Repeat("?, ", n-1) + "?"
+}
+
+// int64Args converts ids to query arguments.
+func int64Args(ids []int64) []any {
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	return args
+}

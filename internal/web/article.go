@@ -1,0 +1,122 @@
+package web
+
+import (
+	"html/template"
+	"net/http"
+	"time"
+
+	"github.com/herald-news/herald/internal/feed"
+	"github.com/herald-news/herald/internal/news"
+	"github.com/herald-news/herald/internal/render"
+)
+
+// relatedCount is how many related stories an article page shows.
+const relatedCount = 4
+
+// ArticlePage is the data of a story page.
+type ArticlePage struct {
+	render.Page
+	Article      *news.Article
+	Body         template.HTML
+	Updated      bool
+	UpdatedAt    time.Time
+	CreditGroups []CreditGroup
+	Related      []news.Article
+}
+
+// CreditGroup is the credits of one kind, as the credit line names them.
+type CreditGroup struct {
+	Kind    news.CreditKind
+	Phrase  string
+	Credits []news.Credit
+}
+
+// trustedHTML marks HTML that content.Markdown or content.Sanitize produced.
+func trustedHTML(s string) template.HTML { return template.HTML(s) }
+
+// creditGroups orders a story's credits by kind for the credit line.
+func creditGroups(credits []news.Credit) []CreditGroup {
+	var out []CreditGroup
+	for _, k := range news.CreditKinds {
+		g := CreditGroup{Kind: k, Phrase: k.Phrase()}
+		for _, c := range credits {
+			if c.Kind == k {
+				g.Credits = append(g.Credits, c)
+			}
+		}
+		if len(g.Credits) > 0 {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// article serves /{section}/{slug}/.
+func (s *Server) article(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	a, err := s.store.Article(ctx, r.PathValue("top"), r.PathValue("slug"))
+	if err != nil {
+		s.notFoundOr(w, r, err)
+		return
+	}
+	switch a.Status {
+	case news.StatusPublished:
+	case news.StatusWithdrawn:
+		s.errorPage(w, r, ErrorPage{Status: http.StatusGone, Heading: "This story has been withdrawn",
+			Message: "“" + a.Headline + "” was withdrawn by the newsroom and is no longer available.",
+			Note:    a.WithdrawnNote})
+		return
+	default:
+		s.notFound(w, r)
+		return
+	}
+	title := a.Headline
+	if a.SEOTitle != "" {
+		title = a.SEOTitle
+	}
+	desc := a.Standfirst
+	if a.SEODescription != "" {
+		desc = a.SEODescription
+	}
+	p, err := s.page(ctx, title, desc, a.Path())
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	p.Current = a.Section.Slug
+	p.OGType = "article"
+	if a.Image != nil {
+		p.Image = a.Image
+		p.ImageURL = s.abs(a.Image.URL)
+	}
+	related, err := s.store.Related(ctx, a, relatedCount)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	for _, fn := range []func(feed.Site, *news.Article) ([]byte, error){feed.ArticleJSONLD, feed.BreadcrumbJSONLD} {
+		ld, err := fn(s.feed, a)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		p.JSONLD = append(p.JSONLD, jsonLD(ld))
+	}
+	updated := feed.Updated(a)
+	data := ArticlePage{
+		Page: p, Article: a, Body: trustedHTML(a.BodyHTML),
+		Updated: updated.Sub(a.PublishedAt) >= time.Minute, UpdatedAt: updated,
+		CreditGroups: creditGroups(a.Credits), Related: related,
+	}
+	s.html(w, r, http.StatusOK, "article", data)
+}
+
+// notFoundOr answers a missing thing through notFound (so moved URLs redirect)
+// and any other error through fail.
+func (s *Server) notFoundOr(w http.ResponseWriter, r *http.Request, err error) {
+	if isNotFound(err) {
+		s.notFound(w, r)
+		return
+	}
+	s.fail(w, r, err)
+}

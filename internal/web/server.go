@@ -1,0 +1,295 @@
+package web
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"html/template"
+	"log/slog"
+	"net/http"
+	"runtime/debug"
+	"strings"
+	"time"
+
+	"github.com/herald-news/herald/internal/feed"
+	"github.com/herald-news/herald/internal/news"
+	"github.com/herald-news/herald/internal/render"
+	"github.com/herald-news/herald/internal/static"
+	"github.com/herald-news/herald/internal/store"
+)
+
+// Options are what the public site is built from.
+type Options struct {
+	Store   *store.Store
+	Logger  *slog.Logger
+	BaseURL string // absolute, no trailing slash
+	Now     func() time.Time
+}
+
+// Server answers the public site's requests.
+type Server struct {
+	store   *store.Store
+	log     *slog.Logger
+	tmpl    *render.Engine
+	assets  *static.Assets
+	site    render.Site
+	feed    feed.Site
+	loc     *time.Location
+	now     func() time.Time
+	baseURL string
+}
+
+// New builds the public site from the store's settings.
+func New(ctx context.Context, o Options) (*Server, error) {
+	settings, err := o.Store.Settings(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if settings.Name == "" {
+		settings.Name = "Herald"
+	}
+	if settings.Language == "" {
+		settings.Language = "en"
+	}
+	loc := time.UTC
+	if settings.TimeZone != "" {
+		if loc, err = time.LoadLocation(settings.TimeZone); err != nil {
+			return nil, fmt.Errorf("web: site time zone %q: %w", settings.TimeZone, err)
+		}
+	}
+	assets, err := static.Load()
+	if err != nil {
+		return nil, fmt.Errorf("web: assets: %w", err)
+	}
+	tmpl, err := render.New(assets, loc, nil)
+	if err != nil {
+		return nil, err
+	}
+	now := o.Now
+	if now == nil {
+		now = time.Now
+	}
+	s := &Server{
+		store: o.Store, log: o.Logger, tmpl: tmpl, assets: assets, loc: loc, now: now,
+		baseURL: strings.TrimSuffix(o.BaseURL, "/"),
+	}
+	logo := s.baseURL + "/media/site/logo.png"
+	s.site = render.Site{Name: settings.Name, Tagline: settings.Tagline, BaseURL: s.baseURL, Language: settings.Language, LogoURL: logo}
+	desc := settings.Description
+	if desc == "" {
+		desc = settings.Tagline
+	}
+	s.feed = feed.Site{Name: settings.Name, Description: desc, BaseURL: s.baseURL, Language: settings.Language, LogoURL: logo, Location: loc}
+	return s, nil
+}
+
+// abs makes a site path absolute; absolute URLs pass through.
+func (s *Server) abs(path string) string {
+	if strings.HasPrefix(path, "http://") || strings.HasPrefix(path, "https://") || path == "" {
+		return path
+	}
+	return s.baseURL + path
+}
+
+// page builds the common part of a page.
+func (s *Server) page(ctx context.Context, title, description, path string) (render.Page, error) {
+	nav, err := s.store.Sections(ctx)
+	if err != nil {
+		return render.Page{}, err
+	}
+	pages, err := s.store.Pages(ctx)
+	if err != nil {
+		return render.Page{}, err
+	}
+	p := render.Page{
+		Site: s.site, Title: title, Description: description, Nav: nav, FooterPages: pages,
+		OGType: "website",
+		Feeds: []render.FeedLink{
+			{Title: s.site.Name + " (RSS)", Type: "application/rss+xml", URL: s.abs("/feed.xml")},
+			{Title: s.site.Name + " (Atom)", Type: "application/atom+xml", URL: s.abs("/atom.xml")},
+			{Title: s.site.Name + " (JSON Feed)", Type: "application/feed+json", URL: s.abs("/feed.json")},
+		},
+	}
+	if path != "" {
+		p.Canonical = s.abs(path)
+	}
+	return p, nil
+}
+
+// withFeeds adds the feeds of a section, author or tag page before the site's.
+func (s *Server) withFeeds(p *render.Page, name, path string) {
+	p.Feeds = append([]render.FeedLink{
+		{Title: name + " (RSS)", Type: "application/rss+xml", URL: s.abs(path + "feed.xml")},
+		{Title: name + " (Atom)", Type: "application/atom+xml", URL: s.abs(path + "atom.xml")},
+		{Title: name + " (JSON Feed)", Type: "application/feed+json", URL: s.abs(path + "feed.json")},
+	}, p.Feeds...)
+}
+
+// html renders a page template and answers with it.
+func (s *Server) html(w http.ResponseWriter, r *http.Request, status int, name string, data any) {
+	body, err := s.tmpl.Bytes(name, data)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.respond(w, r, status, "text/html; charset=utf-8", body)
+}
+
+// respond writes body with an ETag and answers a matching If-None-Match with 304.
+func (s *Server) respond(w http.ResponseWriter, r *http.Request, status int, contentType string, body []byte) {
+	h := w.Header()
+	h.Set("Content-Type", contentType)
+	if status == http.StatusOK {
+		sum := sha256.Sum256(body)
+		etag := `"` + hex.EncodeToString(sum[:12]) + `"`
+		h.Set("ETag", etag)
+		if h.Get("Cache-Control") == "" {
+			h.Set("Cache-Control", "public, max-age=60, stale-while-revalidate=600")
+		}
+		if etagMatch(r.Header.Get("If-None-Match"), etag) {
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+	} else {
+		h.Set("Cache-Control", "no-store")
+	}
+	h.Set("Content-Length", fmt.Sprint(len(body)))
+	w.WriteHeader(status)
+	if r.Method != http.MethodHead {
+		w.Write(body)
+	}
+}
+
+// etagMatch reports whether an If-None-Match header names etag. Malformed or
+// oversized headers simply do not match.
+func etagMatch(header, etag string) bool {
+	if header == "" || len(header) > 4096 {
+		return false
+	}
+	for _, part := range strings.Split(header, ",") {
+		part = strings.TrimPrefix(strings.TrimSpace(part), "W/")
+		if part == etag || part == "*" {
+			return true
+		}
+	}
+	return false
+}
+
+// ErrorPage is the data of 4xx and 5xx pages.
+type ErrorPage struct {
+	render.Page
+	Status  int
+	Heading string
+	Message string
+	Note    string
+}
+
+// badRequest is an error whose message is fit for the reader.
+type badRequest struct{ msg string }
+
+func (e badRequest) Error() string { return e.msg }
+
+// fail answers with the page that fits err. Only 500s are logged.
+func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
+	status, heading, msg := http.StatusInternalServerError, "Something went wrong", "We could not show this page. The problem has been logged; please try again in a moment."
+	var br badRequest
+	switch {
+	case errors.As(err, &br):
+		status, heading, msg = http.StatusBadRequest, "That request did not make sense", br.msg
+	case errors.Is(err, news.ErrNotFound):
+		status, heading, msg = http.StatusNotFound, "Page not found", "There is no page at this address. It may have moved, or the link may be mistyped."
+	case errors.Is(err, news.ErrGone):
+		status, heading, msg = http.StatusGone, "This story has been withdrawn", "The story that was here has been withdrawn by the newsroom."
+	case errors.Is(err, news.ErrInvalid):
+		status, heading, msg = http.StatusUnprocessableEntity, "That could not be saved", err.Error()
+	case errors.Is(err, context.Canceled):
+		return
+	default:
+		s.log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
+	}
+	s.errorPage(w, r, ErrorPage{Status: status, Heading: heading, Message: msg})
+}
+
+// errorPage renders an error page; if even that fails, it answers in plain text.
+func (s *Server) errorPage(w http.ResponseWriter, r *http.Request, p ErrorPage) {
+	page, err := s.page(r.Context(), p.Heading, "", "")
+	if err != nil {
+		page = render.Page{Site: s.site}
+	}
+	page.NoIndex = true
+	page.Feeds = nil
+	p.Page = page
+	body, err := s.tmpl.Bytes("error", p)
+	if err != nil {
+		s.log.Error("error page failed", "err", err)
+		http.Error(w, p.Heading, p.Status)
+		return
+	}
+	s.respond(w, r, p.Status, "text/html; charset=utf-8", body)
+}
+
+// jsonLD wraps a JSON-LD document that is already safe inside a script element.
+func jsonLD(b []byte) template.JS { return template.JS(b) }
+
+// securityHeaders sets the headers every response carries.
+func securityHeaders(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := w.Header()
+		h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'")
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("Referrer-Policy", "strict-origin-when-cross-origin")
+		h.Set("X-Frame-Options", "DENY")
+		h.Set("Permissions-Policy", "interest-cohort=(), browsing-topics=()")
+		if r.TLS != nil || r.Header.Get("X-Forwarded-Proto") == "https" {
+			h.Set("Strict-Transport-Security", "max-age=31536000")
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// statusWriter remembers the status a handler wrote, for the access log.
+type statusWriter struct {
+	http.ResponseWriter
+	status int
+	bytes  int
+}
+
+func (w *statusWriter) WriteHeader(code int) {
+	if w.status == 0 {
+		w.status = code
+	}
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *statusWriter) Write(b []byte) (int, error) {
+	if w.status == 0 {
+		w.status = http.StatusOK
+	}
+	n, err := w.ResponseWriter.Write(b)
+	w.bytes += n
+	return n, err
+}
+
+// logRequests logs each request once, at debug level, and turns a panic into a
+// logged 500 instead of a dropped connection.
+func (s *Server) logRequests(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		sw := &statusWriter{ResponseWriter: w}
+		defer func() {
+			if v := recover(); v != nil {
+				if v == http.ErrAbortHandler {
+					panic(v)
+				}
+				s.log.Error("panic", "method", r.Method, "path", r.URL.Path, "panic", fmt.Sprint(v), "stack", string(debug.Stack()))
+				if sw.status == 0 {
+					s.fail(sw, r, fmt.Errorf("panic: %v", v))
+				}
+			}
+			s.log.Debug("request", "method", r.Method, "path", r.URL.Path, "status", sw.status, "bytes", sw.bytes, "duration", time.Since(start))
+		}()
+		next.ServeHTTP(sw, r)
+	})
+}

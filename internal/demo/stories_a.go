@@ -91,7 +91,7 @@ Other justices seemed wary of a sweeping ruling in either direction. Two suggest
 
 The case has drawn an unusual set of allies. Civil liberties groups and two technology companies filed briefs supporting Haldane; a coalition of police organizations and 19 states filed briefs supporting the city. Studies have found that many face-search systems are less accurate for some groups of people than for others, though accuracy has improved sharply in recent years.
 
-> "The question isn't whether the technology works. It's who gets to decide when it's used." — Prof. Lena Achebe-Ross, who teaches criminal procedure and filed a brief supporting neither side
+> "The question isn't whether the technology works. It's who gets to decide when it's used." — Prof. Lena Ashworth-Ross, who teaches criminal procedure and filed a brief supporting neither side
 
 Several states, including the one that is home to Port Alder, already require police to get a court order before running a face search in most cases. A broad ruling for the city would not override those laws, but a ruling for Haldane could set a national floor.
 
@@ -152,7 +152,7 @@ The county has asked commissioners for $2.1 million to replace the system after 
 
 The bill would end a decades-old federal requirement that manufactured homes be built on a permanent steel chassis, which manufacturers say adds cost and makes the homes look like trailers even when they are not. It would also create a federal loan guarantee for buyers of manufactured homes that are titled as real estate, and offer grants to cities that update their zoning codes to allow them.
 
-Factory-built homes cost roughly half as much per square foot as comparable site-built houses, citing an analysis by The Meridian Post of construction cost data from 2015 to 2025. Much of the difference comes from building indoors, where work is not delayed by weather and materials are bought in bulk.
+The bill's sponsors, citing an analysis by The Meridian Post of construction cost data from 2015 to 2025, say factory-built homes cost roughly half as much per square foot as comparable site-built houses. Much of the difference comes from building indoors, where work is not delayed by weather and materials are bought in bulk.
 
 "We have a housing shortage and a proven way to build homes faster and cheaper," said Rep. Alana Whitfield, one of the bill's sponsors. "The only thing standing in the way is a set of rules written in the 1970s."
 
@@ -306,7 +306,7 @@ The agreement takes effect once 15 of the signatories have ratified it, which ne
 
 The water level at Kaub, a town in Germany's Rhine gorge where the river is at its shallowest for heavy traffic, fell this week to about 50 centimeters on the official gauge. The gauge does not measure the river's full depth, but below roughly 80 centimeters, many barges must lighten their loads to avoid running aground.
 
-Freight rates for a typical barge trip from the North Sea ports to the industrial regions upriver have more than tripled in three weeks, citing figures compiled by Global Markets Daily.
+Freight rates for a typical barge trip from the North Sea ports to the industrial regions upriver have more than tripled in three weeks, traders said, citing figures compiled by Global Markets Daily.
 
 "We're sailing with 40 percent of what the ship can carry, and the customer is paying for all of it," said Henk Voorthuis, who has captained barges on the Rhine for 26 years. "Nobody likes it. But the river decides."
 
@@ -496,7 +496,7 @@ Under the plan, software will read each new claim, with its photos, repair estim
 
 ## The union's concerns
 
-The company employs about 1,400 people statewide, including 620 in Port Alder. Its 210 claims adjusters are represented by the Office and Professional Employees local, which said it learned of the plan from the news.
+The company employs about 1,400 people statewide, including 620 in Port Alder. Its 210 claims adjusters are represented by Local 17 of the Insurance Workers Guild, which said it learned of the plan from the news.
 
 "Nobody is against a faster windshield claim," said Dale Tran, the local's president and a Tidewater adjuster for 17 years. "We're against finding out from the newspaper that our jobs are being redesigned. We want to sit at the table when the rules are written."
 
@@ -548,7 +548,7 @@ The filing comes as utilities across the country face rising costs to adapt thei
 
 Consumer advocates said they would challenge the request. An analysis by The Coastal Courier found that Alder Coast Power's spending on grid maintenance fell by nearly a quarter between 2015 and 2020, even as its profits rose, citing the company's own annual filings.
 
-"Customers are being asked to pay twice: once for the maintenance that wasn't done, and again for the catch-up," said Rosalind Achterberg of the Alder Ratepayers Alliance, citing those findings. "The utility's shareholders should carry some of this."
+"Customers are being asked to pay twice: once for the maintenance that wasn't done, and again for the catch-up," said Rosalind Petrakis of the Alder Ratepayers Alliance, citing those findings. "The utility's shareholders should carry some of this."
 
 Castellanos-Byrne said the company's maintenance spending had met all regulatory requirements and that the new investment went "well beyond maintenance." The company has proposed a discount of up to 30 percent for low-income customers.
 
@@ -631,9 +631,7 @@ Marisol Ekwueme, 24, left a university engineering program after two years and $
 
 The record demand has a downside: most applicants are turned away. Fairweather said the yard was working with the college to add a pre-apprenticeship course for applicants who narrowly missed out, and had asked the state for money to expand the program to 120 places.
 
-Asked in an interview with Northwind Public Radio what she tells those who are not accepted, she said: "Apply again. Half of my best people got in on their second try."
-
-This story draws in part on that interview, which aired via Northwind Public Radio's weekly business program.`,
+Asked what she tells those who are not accepted, Fairweather gave the same answer she offered in an interview broadcast via Northwind Public Radio's weekly business program: "Apply again. Half of my best people got in on their second try."`,
 			Credits: []Credit{
 				{Source: "northwind-radio", Kind: news.CreditVia, URL: "https://northwind.example/business/2026/kestrel-apprentices"},
 			},
@@ -780,7 +778,7 @@ The audit found that 640 commercial accounts, including restaurants, hotels, lau
 
 "This was not fraud, and it was not one person's mistake," Achterberg told the council's finance committee. "It was a system that nobody was checking, and a lot of small errors that added up to a very large number."
 
-The problem was first identified by a utility clerk who noticed that a large hotel's bill had not changed in three years, and was later described in detail by the Port Alder Gazette. The audit's findings were consistent with that reporting, citing the same internal emails.
+The problem was first identified by a utility clerk who noticed that a large hotel's bill had not changed in three years, and was later described in detail by the Port Alder Gazette. Council members, citing the Gazette's reporting, asked for the audit last year.
 
 ## Where the money went
 

@@ -45,7 +45,7 @@ The report recommends that state fishery managers weigh heat-wave forecasts when
 			Age: 2*24*time.Hour + 5*time.Hour + 13*time.Minute,
 			Image: &Image{
 				Seed:    1517,
-				Alt:     "Abstract illustration of rippling teal waves beneath a low orange sun disc",
+				Alt:     IllustrationAlt(1517),
 				Caption: "Surface waters on the outer shelf off Port Alder have run well above normal for ten months.",
 				Credit:  "Illustration: The Harbor Ledger",
 			},
@@ -87,7 +87,7 @@ A spokesman for the state budget office said any new money would have to be weig
 			Age: 7*24*time.Hour + 21*time.Hour + 19*time.Minute,
 			Image: &Image{
 				Seed:    1538,
-				Alt:     "Abstract illustration of stacked geometric blocks in warm red and cool blue beneath a pale sky",
+				Alt:     IllustrationAlt(1538),
 				Caption: "More than 3,000 households are on a waiting list for the state's heat pump rebates.",
 				Credit:  "Illustration: The Harbor Ledger",
 			},
@@ -132,7 +132,7 @@ Officials asked residents to avoid outdoor burning, to keep vehicles off dry gra
 			UpdatedAge: 3*time.Hour + 12*time.Minute,
 			Image: &Image{
 				Seed:    1542,
-				Alt:     "Abstract illustration of hazy amber hills layered under a dim red sun",
+				Alt:     IllustrationAlt(1542),
 				Caption: "Fuel moisture in the Alder River valley is already at levels usually seen at the height of summer.",
 				Credit:  "Illustration: The Harbor Ledger",
 			},
@@ -174,7 +174,7 @@ The group plans to expand the plot next year if funding from a state restoration
 			Age: 20*24*time.Hour + 2*time.Hour + 51*time.Minute,
 			Image: &Image{
 				Seed:    1559,
-				Alt:     "Abstract illustration of tall green ribbons rising through deep blue water toward a pale disc of light",
+				Alt:     IllustrationAlt(1559),
 				Caption: "Volunteers have planted young kelp on ropes over a plot the size of two football fields off Gull Point.",
 				Credit:  "Illustration: The Harbor Ledger",
 			},
@@ -213,7 +213,7 @@ Harbor commissioners said they would discuss the study at their next public meet
 			Age: 4*24*time.Hour + 10*time.Hour + 6*time.Minute,
 			Image: &Image{
 				Seed:    1573,
-				Alt:     "Abstract illustration of thin white vertical lines standing on a dark blue horizon under a wide pale sky",
+				Alt:     IllustrationAlt(1573),
 				Caption: "The lease areas lie in water more than 600 meters deep, about 20 miles off the Alder County coast.",
 				Credit:  "Illustration: The Harbor Ledger",
 			},
@@ -252,7 +252,7 @@ The city council is expected to receive a draft plan for raising the Front Stree
 			Age: 27*24*time.Hour + 3*time.Hour + 8*time.Minute,
 			Image: &Image{
 				Seed:    1586,
-				Alt:     "Abstract illustration of a full white moon over flat bands of blue water rising toward a dark shoreline",
+				Alt:     IllustrationAlt(1586),
 				Caption: "King tides occur when the moon is closest to Earth and aligned with the sun.",
 				Credit:  "Illustration: The Harbor Ledger",
 			},
@@ -296,7 +296,7 @@ Rosa Iglesias-Park, a pediatric nurse who will staff the Eastmoor clinic, said s
 			Age: 31*time.Hour + 26*time.Minute,
 			Image: &Image{
 				Seed:    1604,
-				Alt:     "Abstract illustration of small overlapping circles in coral and white on a soft blue field",
+				Alt:     IllustrationAlt(1604),
 				Caption: "County clinics will offer the measles, mumps and rubella vaccine free to anyone six months or older.",
 				Credit:  "Illustration: The Harbor Ledger",
 			},
@@ -342,7 +342,7 @@ Dr. Farrukh said the real test would come with time. "Ask me in five years how m
 			UpdatedAge: 10*24*time.Hour + 22*time.Hour + 19*time.Minute,
 			Image: &Image{
 				Seed:    1627,
-				Alt:     "Abstract illustration of a grid of soft gray squares with a single glowing amber point",
+				Alt:     IllustrationAlt(1627),
 				Caption: "The software flags small spots in the lung and estimates how likely each is to be cancer.",
 				Credit:  "Illustration: The Harbor Ledger",
 			},
@@ -382,7 +382,7 @@ The college has received $1.2 million in grants for the project, most of it from
 			Age: 16*24*time.Hour + 8*time.Hour + 3*time.Minute,
 			Image: &Image{
 				Seed:    1648,
-				Alt:     "Abstract illustration of a large pale moon disc above a field of gray triangles on a dark violet ground",
+				Alt:     IllustrationAlt(1648),
 				Caption: "The students' instrument will measure how lunar dust accumulates near the moon's south pole.",
 				Credit:  "Illustration: The Harbor Ledger",
 			},
@@ -465,7 +465,7 @@ For the divers who have spent years recording their absence, the sightings have 
 			Age: 6*time.Hour + 9*time.Minute,
 			Image: &Image{
 				Seed:    1661,
-				Alt:     "Abstract illustration of a radiating orange star shape resting on layered blue-green bands",
+				Alt:     IllustrationAlt(1661),
 				Caption: "Sunflower sea stars can grow to nearly a meter across and are among the few predators of purple sea urchins.",
 				Credit:  "Illustration: The Harbor Ledger",
 			},
@@ -500,7 +500,7 @@ The cinematographer, Tomasz Eklund, shoots the coast in cold blues and the inter
 			Age: 3*24*time.Hour + 2*time.Hour + 58*time.Minute,
 			Image: &Image{
 				Seed:    1679,
-				Alt:     "Abstract illustration of a long pale road narrowing toward a gold horizon under a wide blue sky",
+				Alt:     IllustrationAlt(1679),
 				Caption: "\"The Salt Road\" follows a fisherman's daughter on a long drive inland.",
 				Credit:  "Illustration: The Harbor Ledger",
 			},
@@ -541,7 +541,7 @@ Subscriptions go on sale next month. Single tickets, including the $15 seats for
 			Age: 8*24*time.Hour + 13*time.Hour + 27*time.Minute,
 			Image: &Image{
 				Seed:    1693,
-				Alt:     "Abstract illustration of curved gold arcs sweeping across a deep red field like sound waves",
+				Alt:     IllustrationAlt(1693),
 				Caption: "The orchestra will perform seven world premieres in its coming season.",
 				Credit:  "Illustration: The Harbor Ledger",
 			},
@@ -576,7 +576,7 @@ But these are the stumbles of an ambitious writer, not a careless one. Vell has 
 			Age: 12*24*time.Hour + 9*time.Hour + 16*time.Minute,
 			Image: &Image{
 				Seed:    1712,
-				Alt:     "Abstract illustration of a narrow white tower shape against a dusky purple sky with a thin crescent moon",
+				Alt:     IllustrationAlt(1712),
 				Caption: "Corinna Vell's novel is told through sixty years of a lighthouse logbook.",
 				Credit:  "Illustration: The Harbor Ledger",
 			},
@@ -618,7 +618,7 @@ Passes go on sale next week. Outdoor screenings on Pier 4 will be free, with sea
 			Age: 19*time.Hour + 53*time.Minute,
 			Image: &Image{
 				Seed:    1726,
-				Alt:     "Abstract illustration of a bright rectangle glowing above dark water beneath a night sky",
+				Alt:     IllustrationAlt(1726),
 				Caption: "Outdoor screenings will take place on the disused ferry pier at the foot of Cannery Street.",
 				Credit:  "Illustration: The Harbor Ledger",
 			},
@@ -663,7 +663,7 @@ The original tapes have been digitized and donated to the Port Alder Historical 
 			UpdatedAge: 24*24*time.Hour + 18*time.Hour + 2*time.Minute,
 			Image: &Image{
 				Seed:    1744,
-				Alt:     "Abstract illustration of rows of small silver arcs on a muted blue ground under a soft pink horizon",
+				Alt:     IllustrationAlt(1744),
 				Caption: "The Line Singers now have 48 regular members, the youngest 14 and the oldest 91.",
 				Credit:  "Illustration: The Harbor Ledger",
 			},
@@ -712,7 +712,7 @@ The council will take up the budget again at its next regular meeting in two wee
 			UpdatedAge: 1*time.Hour + 58*time.Minute,
 			Image: &Image{
 				Seed:    1761,
-				Alt:     "Abstract illustration of a small dark wedge on a broad band of gray-blue water below a low cloudy sky",
+				Alt:     IllustrationAlt(1761),
 				Caption: "The transportation department's plan would end Sunday sailings on the Gull Island route.",
 				Credit:  "Illustration: The Harbor Ledger",
 			},
@@ -758,7 +758,7 @@ The Planning Commission will hold a public hearing on the proposal later this mo
 			Age: 6*24*time.Hour + 7*time.Hour + 22*time.Minute,
 			Image: &Image{
 				Seed:    1783,
-				Alt:     "Abstract illustration of stepped rectangular blocks in ochre and slate rising beside a strip of blue water",
+				Alt:     IllustrationAlt(1783),
 				Caption: "The rezoning would cover 34 blocks of warehouses and parking lots in the Harbor District.",
 				Credit:  "Illustration: The Harbor Ledger",
 			},
@@ -848,7 +848,7 @@ The Coastal Courier contributed reporting.`,
 			Age: 18*24*time.Hour + 11*time.Hour + 48*time.Minute,
 			Image: &Image{
 				Seed:    1797,
-				Alt:     "Abstract illustration of several small dark hull shapes resting on still gray water beneath a pale yellow sun",
+				Alt:     IllustrationAlt(1797),
 				Caption: "Nearly a third of the boats at Fisherman's Terminal stayed at the dock on a fair-weather morning.",
 				Credit:  "Illustration: The Harbor Ledger",
 			},
@@ -890,7 +890,7 @@ Volunteers organized through the Harbor Community Center have been helping older
 			Comments: false,
 			Image: &Image{
 				Seed:    1812,
-				Alt:     "Abstract illustration of jagged dark blue waves under heavy charcoal cloud bands with a faint white sun",
+				Alt:     IllustrationAlt(1812),
 				Caption: "A section of floating dock broke loose at the public marina during the storm.",
 				Credit:  "Illustration: The Harbor Ledger",
 			},

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestMarkdown(t *testing.T) {
@@ -268,6 +269,31 @@ func TestTextToHTML(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := TextToHTML(tt.in); got != tt.want {
 				t.Errorf("TextToHTML(%q)\n got %q\nwant %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestLinearTime guards against inputs that once took quadratic time. A
+// quadratic regression takes minutes here; linear code takes milliseconds,
+// so the budget is generous enough not to flake on a slow machine.
+func TestLinearTime(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow inputs")
+	}
+	tests := []struct {
+		name string
+		run  func()
+	}{
+		{"many equal headings", func() { _, _ = Markdown(strings.Repeat("## a\n", 50000)) }},
+		{"url ending in parentheses", func() { TextToHTML("http://x.example/" + strings.Repeat(")", 1000000)) }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			start := time.Now()
+			tt.run()
+			if d := time.Since(start); d > 10*time.Second {
+				t.Errorf("took %v", d)
 			}
 		})
 	}

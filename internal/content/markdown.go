@@ -51,7 +51,7 @@ type headings struct{}
 
 func (headings) Transform(doc *ast.Document, reader text.Reader, _ parser.Context) {
 	src := reader.Source()
-	used := make(map[string]bool)
+	ids := &headingIDs{used: make(map[string]bool), next: make(map[string]int)}
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		h, ok := n.(*ast.Heading)
 		if !entering || !ok {
@@ -60,24 +60,35 @@ func (headings) Transform(doc *ast.Document, reader text.Reader, _ parser.Contex
 		if h.Level == 1 {
 			h.Level = 2
 		}
-		h.SetAttributeString("id", []byte(headingID(used, headingText(h, src))))
+		h.SetAttributeString("id", []byte(ids.id(headingText(h, src))))
 		return ast.WalkSkipChildren, nil
 	})
 }
 
-// headingID returns "h-" and the slug of text, with "-2", "-3" … appended
-// when an earlier heading already has that id.
-func headingID(used map[string]bool, text string) string {
+// headingIDs hands out unique heading ids within one document.
+type headingIDs struct {
+	used map[string]bool
+	next map[string]int // next suffix to try for a base id
+}
+
+// id returns "h-" and the slug of text, with "-2", "-3" … appended when an
+// earlier heading already has that id.
+func (ids *headingIDs) id(text string) string {
 	base := Slugify(text)
 	if base == "" {
 		base = "section"
 	}
 	base = "h-" + base
 	id := base
-	for n := 2; used[id]; n++ {
+	// Remembering where the search stopped keeps a document of many equal
+	// headings linear rather than quadratic.
+	n := max(ids.next[base], 2)
+	for ids.used[id] {
 		id = base + "-" + strconv.Itoa(n)
+		n++
 	}
-	used[id] = true
+	ids.next[base] = n
+	ids.used[id] = true
 	return id
 }
 

@@ -261,12 +261,18 @@ func writeLinked(b *strings.Builder, line string) {
 // trimURL drops trailing punctuation that belongs to the sentence, not the
 // URL: "see https://example.com/a." and "(https://example.com/a)".
 func trimURL(u string) string {
+	// Counted once: counting on every trimmed rune would make a URL ending
+	// in thousands of ')' quadratic.
+	opens, closes := strings.Count(u, "("), strings.Count(u, ")")
+	openSq, closeSq := strings.Count(u, "["), strings.Count(u, "]")
 	for u != "" {
 		r, size := utf8.DecodeLastRuneInString(u)
 		switch {
 		case strings.ContainsRune(".,;:!?'*", r):
-		case r == ')' && strings.Count(u, "(") < strings.Count(u, ")"):
-		case r == ']' && strings.Count(u, "[") < strings.Count(u, "]"):
+		case r == ')' && opens < closes:
+			closes--
+		case r == ']' && openSq < closeSq:
+			closeSq--
 		default:
 			return u
 		}

@@ -71,10 +71,17 @@ func serve(ctx context.Context, env Env, args []string) error {
 			log.Info("the database already holds content; --demo leaves it as it is")
 		}
 	}
-	site, err := web.New(ctx, web.Options{Store: st, Logger: log, BaseURL: cfg.BaseURL})
+	cacheBytes := int64(cfg.CacheMB) << 20
+	if cfg.CacheMB == 0 {
+		cacheBytes = -1
+	}
+	site, err := web.New(ctx, web.Options{Store: st, Logger: log, BaseURL: cfg.BaseURL, CacheBytes: cacheBytes})
 	if err != nil {
 		return err
 	}
+	watchCtx, stopWatching := context.WithCancel(ctx)
+	defer stopWatching()
+	go site.Watch(watchCtx)
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		if errors.Is(err, syscall.EADDRINUSE) {

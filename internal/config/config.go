@@ -19,6 +19,7 @@ type Config struct {
 	LogFormat       string        // text or json
 	LogLevel        string        // debug, info, warn, error
 	ShutdownTimeout time.Duration // how long in-flight requests may finish on shutdown
+	CacheMB         int           // page cache size in MiB; 0 turns it off
 }
 
 // EnvName is the environment variable that stands for a flag: --base-url reads
@@ -40,6 +41,7 @@ func (c *Config) ServeFlags(fs *flag.FlagSet) {
 	fs.BoolVar(&c.Demo, "demo", false, "fill an empty database with the demo newsroom")
 	fs.StringVar(&c.LogFormat, "log-format", "text", "log format: text or json")
 	fs.StringVar(&c.LogLevel, "log-level", "info", "log level: debug, info, warn or error")
+	fs.IntVar(&c.CacheMB, "cache-mb", 128, "page cache size in MiB; 0 renders every request")
 	fs.DurationVar(&c.ShutdownTimeout, "shutdown-timeout", 15*time.Second, "how long requests in flight may take to finish on shutdown")
 }
 
@@ -97,6 +99,9 @@ func (c *Config) Validate() error {
 	case "debug", "info", "warn", "error":
 	default:
 		return fmt.Errorf("--log-level %q: want debug, info, warn or error", c.LogLevel)
+	}
+	if c.CacheMB < 0 || c.CacheMB > 1<<20 {
+		return fmt.Errorf("--cache-mb %d: want 0 (off) to 1048576", c.CacheMB)
 	}
 	if c.ShutdownTimeout <= 0 {
 		return fmt.Errorf("--shutdown-timeout %v: want a positive duration", c.ShutdownTimeout)

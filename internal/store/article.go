@@ -17,7 +17,12 @@ func (s *Store) CreateArticle(ctx context.Context, a *news.Article) error {
 	if err := a.Validate(); err != nil {
 		return err
 	}
-	err := s.tx(ctx, func(tx *sql.Tx) error { return s.insertArticle(ctx, tx, a) })
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		if err := s.insertArticle(ctx, tx, a); err != nil {
+			return err
+		}
+		return s.recordChange(ctx, tx, articleKeys(a)...)
+	})
 	return s.wrap(err, "create article %q", a.Slug)
 }
 
@@ -29,14 +34,26 @@ func (s *Store) CreateArticles(ctx context.Context, as []*news.Article) error {
 		}
 	}
 	err := s.tx(ctx, func(tx *sql.Tx) error {
+		var keys []string
 		for _, a := range as {
 			if err := s.insertArticle(ctx, tx, a); err != nil {
 				return fmt.Errorf("article %q: %w", a.Slug, err)
 			}
+			keys = append(keys, articleKeys(a)...)
 		}
-		return nil
+		return s.recordChange(ctx, tx, keys...)
 	})
 	return s.wrap(err, "create articles")
+}
+
+// articleKeys are the keys a write of a changes: its own, and when it is
+// public, those of every list it belongs to.
+func articleKeys(a *news.Article) []string {
+	keys := []string{news.ArticleKey(a.ID)}
+	if a.Status == news.StatusPublished || a.Status == news.StatusWithdrawn {
+		keys = append(keys, a.ListKeys()...)
+	}
+	return keys
 }
 
 func (s *Store) insertArticle(ctx context.Context, tx *sql.Tx, a *news.Article) error {
@@ -100,8 +117,8 @@ func (s *Store) insertCorrection(ctx context.Context, tx *sql.Tx, c *news.Correc
 		c.ArticleID, string(c.Kind), c.Text, dbTime(c.CreatedAt)).Scan(&c.ID)
 }
 
-// AddCorrection appends an entry to a story's corrections log and marks the
-// story as modified at the same moment.
+// AddCorrection appends an entry to a story's corrections log. The story counts
+// as updated at that moment: readers, feeds and JSON-LD see the new time.
 func (s *Store) AddCorrection(ctx context.Context, articleID int64, c *news.Correction) error {
 	c.ArticleID = articleID
 	if err := c.Validate(); err != nil {
@@ -115,21 +132,29 @@ func (s *Store) AddCorrection(ctx context.Context, articleID int64, c *news.Corr
 		if err := s.insertCorrection(ctx, tx, c); err != nil {
 			return err
 		}
-		_, err := tx.ExecContext(ctx, s.q(`UPDATE articles SET modified_at = ? WHERE id = ?`), dbTime(c.CreatedAt), articleID)
-		return err
+		if _, err := tx.ExecContext(ctx, s.q(`UPDATE articles SET modified_at = ?, updated_at = ? WHERE id = ?`),
+			dbTime(c.CreatedAt), dbTime(c.CreatedAt), articleID); err != nil {
+			return err
+		}
+		return s.recordChange(ctx, tx, news.ArticleKey(articleID), news.KeyCorrections, news.KeyModified)
 	})
 	return s.wrap(err, "article %d: add correction", articleID)
 }
 
 // WithdrawArticle takes a story down; its URL then answers 410 with note.
 func (s *Store) WithdrawArticle(ctx context.Context, id int64, note string) error {
-	res, err := s.db.ExecContext(ctx, s.q(`UPDATE articles SET status = ?, withdrawn_note = ?, modified_at = ? WHERE id = ?`),
-		string(news.StatusWithdrawn), note, dbTime(time.Now()), id)
-	if err == nil {
-		if n, _ := res.RowsAffected(); n == 0 {
-			err = sql.ErrNoRows
-		}
+	a, err := s.ArticleByID(ctx, id)
+	if err != nil {
+		return err
 	}
+	err = s.tx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, s.q(`UPDATE articles SET status = ?, withdrawn_note = ?, modified_at = ? WHERE id = ?`),
+			string(news.StatusWithdrawn), note, dbTime(time.Now()), id); err != nil {
+			return err
+		}
+		a.Status = news.StatusWithdrawn
+		return s.recordChange(ctx, tx, articleKeys(a)...)
+	})
 	return s.wrap(err, "article %d: withdraw", id)
 }
 

@@ -16,6 +16,11 @@ type dialect interface {
 	rebind(query string) string
 	isUnique(err error) bool
 	migrations() fs.FS
+	// notify announces payload on channel when tx commits; a no-op where the
+	// engine cannot.
+	notify(ctx context.Context, tx *sql.Tx, channel, payload string) error
+	// listen calls fn with each payload announced on channel until ctx ends.
+	listen(ctx context.Context, dsn, channel string, fn func(payload string)) error
 	// lock serialises migrations between processes sharing the database.
 	lockMigrations(ctx context.Context, conn *sql.Conn) (unlock func(), err error)
 }

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
 	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" database/sql driver
 )
@@ -91,4 +92,44 @@ func (postgresDialect) lockMigrations(ctx context.Context, conn *sql.Conn) (func
 	return func() {
 		conn.ExecContext(context.Background(), `SELECT pg_advisory_unlock($1)`, int64(migrationLockKey))
 	}, nil
+}
+
+func (postgresDialect) notify(ctx context.Context, tx *sql.Tx, channel, payload string) error {
+	_, err := tx.ExecContext(ctx, `SELECT pg_notify($1, $2)`, channel, payload)
+	return err
+}
+
+// listen holds one connection of its own in LISTEN and reconnects, with a
+// pause, whenever that connection is lost, until ctx ends.
+func (postgresDialect) listen(ctx context.Context, dsn, channel string, fn func(string)) error {
+	for ctx.Err() == nil {
+		err := listenOnce(ctx, dsn, channel, fn)
+		if ctx.Err() != nil {
+			break
+		}
+		_ = err // the caller polls as well; try again shortly
+		select {
+		case <-ctx.Done():
+		case <-time.After(time.Second):
+		}
+	}
+	return nil
+}
+
+func listenOnce(ctx context.Context, dsn, channel string, fn func(string)) error {
+	conn, err := pgx.Connect(ctx, dsn)
+	if err != nil {
+		return err
+	}
+	defer conn.Close(context.Background())
+	if _, err := conn.Exec(ctx, "LISTEN "+pgx.Identifier{channel}.Sanitize()); err != nil {
+		return err
+	}
+	for {
+		n, err := conn.WaitForNotification(ctx)
+		if err != nil {
+			return err
+		}
+		fn(n.Payload)
+	}
 }

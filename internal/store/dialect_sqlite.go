@@ -119,3 +119,13 @@ func (sqliteDialect) migrations() fs.FS {
 func (sqliteDialect) lockMigrations(context.Context, *sql.Conn) (func(), error) {
 	return func() {}, nil
 }
+
+// notify does nothing: SQLite has no channel between processes. Other
+// processes find changes by polling the changes table.
+func (sqliteDialect) notify(context.Context, *sql.Tx, string, string) error { return nil }
+
+// listen waits for ctx to end; see notify.
+func (sqliteDialect) listen(ctx context.Context, _, _ string, _ func(string)) error {
+	<-ctx.Done()
+	return nil
+}

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/herald-news/herald/internal/news"
@@ -17,6 +18,10 @@ type Store struct {
 	db      *sql.DB
 	dialect dialect
 	dsn     string
+
+	pendingMu sync.Mutex
+	pending   map[*sql.Tx][]Change // changes recorded in transactions not yet committed
+	onChange  func(Change)
 }
 
 // Open connects to the database named by dsn: a postgres:// or postgresql:// URL
@@ -34,7 +39,7 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Store{db: db, dialect: d, dsn: dsn}, nil
+	return &Store{db: db, dialect: d, dsn: dsn, pending: map[*sql.Tx][]Change{}}, nil
 }
 
 // Close closes the database.
@@ -55,11 +60,22 @@ func (s *Store) tx(ctx context.Context, fn func(*sql.Tx) error) error {
 	if err != nil {
 		return err
 	}
-	defer tx.Rollback()
+	defer func() {
+		tx.Rollback()
+		s.takePending(tx) // dropped unless the commit below took them
+	}()
 	if err := fn(tx); err != nil {
 		return err
 	}
-	return tx.Commit()
+	if err := tx.Commit(); err != nil {
+		return err
+	}
+	if changes := s.takePending(tx); s.onChange != nil {
+		for _, c := range changes {
+			s.onChange(c)
+		}
+	}
+	return nil
 }
 
 // wrap maps driver errors onto the news sentinels and adds a prefix.

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 
@@ -405,7 +406,7 @@ func TestCorrections(t *testing.T) {
 		}
 		got, err := s.Article(ctx, "usa-news", "fixed")
 		must(t, err)
-		if len(got.Corrections) != 2 || got.Corrections[0].Text != first.Text || !got.ModifiedAt.Equal(second.CreatedAt) {
+		if len(got.Corrections) != 2 || got.Corrections[0].Text != first.Text || !got.ModifiedAt.Equal(second.CreatedAt) || !got.UpdatedAt.Equal(second.CreatedAt) {
 			t.Fatalf("corrections on the article: %+v, modified %v", got.Corrections, got.ModifiedAt)
 		}
 		log, total, err := s.Corrections(ctx, 10, 0)
@@ -448,6 +449,43 @@ func TestSettingsMediaRedirects(t *testing.T) {
 		must(t, s.AddRedirect(ctx, news.Redirect{From: "/old/", To: "/newer/"}))
 		if to, err := s.RedirectFor(ctx, "/old/"); err != nil || to != "/newer/" {
 			t.Fatalf("redirect = %q, %v", to, err)
+		}
+	})
+}
+
+func TestChangesRecordedWithWrites(t *testing.T) {
+	engines(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		var seen []store.Change
+		s.OnChange(func(c store.Change) { seen = append(seen, c) })
+		start, err := s.LastChangeID(ctx)
+		must(t, err)
+		f := newFixture(t, s)
+		a := f.article("story", 0, time.Hour, 1)
+		a.Tags = []news.Tag{f.tags[2]}
+		must(t, s.CreateArticle(ctx, a))
+		if err := s.CreateArticle(ctx, f.article("story", 0, time.Hour, 1)); !errors.Is(err, news.ErrConflict) {
+			t.Fatalf("duplicate = %v", err)
+		}
+		changes, err := s.Changes(ctx, start, 100)
+		must(t, err)
+		if len(changes) != len(seen) || len(changes) == 0 {
+			t.Fatalf("%d changes in the table, %d reported in process", len(changes), len(seen))
+		}
+		last := changes[len(changes)-1]
+		want := []string{news.ArticleKey(a.ID), news.SectionListKey(f.sections[0].ID), news.AuthorListKey(f.authors[1].ID), news.TagListKey(f.tags[2].ID), news.KeyListAll}
+		for _, k := range want {
+			if !slices.Contains(last.Keys, k) {
+				t.Errorf("publishing recorded %v, missing %s", last.Keys, k)
+			}
+		}
+		if seen[len(seen)-1].ID != last.ID {
+			t.Errorf("the failed write was reported or recorded: table %d, reported %d", last.ID, seen[len(seen)-1].ID)
+		}
+		n, err := s.PruneChanges(ctx, time.Now().Add(time.Hour))
+		must(t, err)
+		if n != int64(len(changes)) {
+			t.Errorf("pruned %d of %d changes", n, len(changes))
 		}
 	})
 }

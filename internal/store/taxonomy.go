@@ -26,8 +26,11 @@ func (s *Store) CreateSection(ctx context.Context, sec *news.Section) error {
 		if err := s.claimTopLevel(ctx, tx, sec.Slug, "section"); err != nil {
 			return err
 		}
-		return tx.QueryRowContext(ctx, s.q(`INSERT INTO sections (slug, name, description, position) VALUES (?, ?, ?, ?) RETURNING id`),
-			sec.Slug, sec.Name, sec.Description, sec.Position).Scan(&sec.ID)
+		if err := tx.QueryRowContext(ctx, s.q(`INSERT INTO sections (slug, name, description, position) VALUES (?, ?, ?, ?) RETURNING id`),
+			sec.Slug, sec.Name, sec.Description, sec.Position).Scan(&sec.ID); err != nil {
+			return err
+		}
+		return s.recordChange(ctx, tx, news.KeyNav, news.KeyDirectory, news.SectionKey(sec.ID))
 	})
 	return s.wrap(err, "create section %q", sec.Slug)
 }
@@ -75,8 +78,13 @@ func (s *Store) CreateAuthor(ctx context.Context, a *news.Author) error {
 	if err != nil {
 		return fmt.Errorf("store: author links: %w", err)
 	}
-	err = s.db.QueryRowContext(ctx, s.q(`INSERT INTO authors (slug, name, job_title, bio, photo_url, links) VALUES (?, ?, ?, ?, ?, ?) RETURNING id`),
-		a.Slug, a.Name, a.JobTitle, a.Bio, a.PhotoURL, string(links)).Scan(&a.ID)
+	err = s.tx(ctx, func(tx *sql.Tx) error {
+		if err := tx.QueryRowContext(ctx, s.q(`INSERT INTO authors (slug, name, job_title, bio, photo_url, links) VALUES (?, ?, ?, ?, ?, ?) RETURNING id`),
+			a.Slug, a.Name, a.JobTitle, a.Bio, a.PhotoURL, string(links)).Scan(&a.ID); err != nil {
+			return err
+		}
+		return s.recordChange(ctx, tx, news.KeyDirectory, news.AuthorKey(a.ID))
+	})
 	return s.wrap(err, "create author %q", a.Slug)
 }
 
@@ -132,7 +140,12 @@ func (s *Store) CreateTag(ctx context.Context, t *news.Tag) error {
 	if err := t.Validate(); err != nil {
 		return err
 	}
-	err := s.db.QueryRowContext(ctx, s.q(`INSERT INTO tags (slug, name) VALUES (?, ?) RETURNING id`), t.Slug, t.Name).Scan(&t.ID)
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		if err := tx.QueryRowContext(ctx, s.q(`INSERT INTO tags (slug, name) VALUES (?, ?) RETURNING id`), t.Slug, t.Name).Scan(&t.ID); err != nil {
+			return err
+		}
+		return s.recordChange(ctx, tx, news.KeyDirectory, news.TagKey(t.ID))
+	})
 	return s.wrap(err, "create tag %q", t.Slug)
 }
 
@@ -169,7 +182,12 @@ func (s *Store) CreateSource(ctx context.Context, src *news.Source) error {
 	if err := src.Validate(); err != nil {
 		return err
 	}
-	err := s.db.QueryRowContext(ctx, s.q(`INSERT INTO sources (slug, name, url) VALUES (?, ?, ?) RETURNING id`), src.Slug, src.Name, src.URL).Scan(&src.ID)
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		if err := tx.QueryRowContext(ctx, s.q(`INSERT INTO sources (slug, name, url) VALUES (?, ?, ?) RETURNING id`), src.Slug, src.Name, src.URL).Scan(&src.ID); err != nil {
+			return err
+		}
+		return s.recordChange(ctx, tx, news.KeyDirectory, news.SourceKey(src.ID))
+	})
 	return s.wrap(err, "create source %q", src.Slug)
 }
 
@@ -214,8 +232,11 @@ func (s *Store) CreatePage(ctx context.Context, p *news.Page) error {
 		if err := s.claimTopLevel(ctx, tx, p.Slug, "page"); err != nil {
 			return err
 		}
-		return tx.QueryRowContext(ctx, s.q(`INSERT INTO pages (slug, title, body_md, body_html, position, updated_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id`),
-			p.Slug, p.Title, p.BodyMarkdown, p.BodyHTML, p.Position, dbTime(p.UpdatedAt)).Scan(&p.ID)
+		if err := tx.QueryRowContext(ctx, s.q(`INSERT INTO pages (slug, title, body_md, body_html, position, updated_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id`),
+			p.Slug, p.Title, p.BodyMarkdown, p.BodyHTML, p.Position, dbTime(p.UpdatedAt)).Scan(&p.ID); err != nil {
+			return err
+		}
+		return s.recordChange(ctx, tx, news.KeyNav, news.KeyDirectory, news.PageKey(p.ID))
 	})
 	return s.wrap(err, "create page %q", p.Slug)
 }
@@ -303,7 +324,7 @@ func (s *Store) SaveSettings(ctx context.Context, st news.Settings) error {
 				return err
 			}
 		}
-		return nil
+		return s.recordChange(ctx, tx, news.KeySite)
 	})
 	return s.wrap(err, "save settings")
 }
@@ -313,11 +334,16 @@ func (s *Store) PutMedia(ctx context.Context, m *news.Media) error {
 	if m.CreatedAt.IsZero() {
 		m.CreatedAt = time.Now().UTC()
 	}
-	err := s.db.QueryRowContext(ctx, s.q(`INSERT INTO media (name, content_type, data, width, height, created_at) VALUES (?, ?, ?, ?, ?, ?)
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		if err := tx.QueryRowContext(ctx, s.q(`INSERT INTO media (name, content_type, data, width, height, created_at) VALUES (?, ?, ?, ?, ?, ?)
 		ON CONFLICT (name) DO UPDATE SET content_type = excluded.content_type, data = excluded.data,
 			width = excluded.width, height = excluded.height, created_at = excluded.created_at
 		RETURNING id`),
-		m.Name, m.ContentType, m.Data, m.Width, m.Height, dbTime(m.CreatedAt)).Scan(&m.ID)
+			m.Name, m.ContentType, m.Data, m.Width, m.Height, dbTime(m.CreatedAt)).Scan(&m.ID); err != nil {
+			return err
+		}
+		return s.recordChange(ctx, tx, news.MediaKey(m.Name))
+	})
 	return s.wrap(err, "put media %q", m.Name)
 }
 

@@ -102,6 +102,15 @@ func (s *Server) article(w http.ResponseWriter, r *http.Request) {
 		}
 		p.JSONLD = append(p.JSONLD, jsonLD(ld))
 	}
+	depend(w, news.ArticleKey(a.ID), news.SectionKey(a.Section.ID), news.KeyRelated)
+	depend(w, articleDeps([]news.Article{*a})...)
+	for _, t := range a.Tags {
+		depend(w, news.TagKey(t.ID))
+	}
+	for _, c := range a.Credits {
+		depend(w, news.SourceKey(c.Source.ID))
+	}
+	depend(w, articleDeps(related)...)
 	updated := feed.Updated(a)
 	data := ArticlePage{
 		Page: p, Article: a, Body: trustedHTML(a.BodyHTML),

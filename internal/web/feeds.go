@@ -20,12 +20,19 @@ func isFeedName(name string) bool {
 
 // serveFeed answers the feed named by the last segment of the request path for
 // channel c with the stories f selects.
-func (s *Server) serveFeed(w http.ResponseWriter, r *http.Request, c feed.Channel, f store.ArticleFilter) {
+func (s *Server) serveFeed(w http.ResponseWriter, r *http.Request, c feed.Channel, f store.ArticleFilter, keys ...string) {
 	f.Limit, f.WithBody, f.WithTags, f.NoTotal = feedItems, true, true, true
 	items, _, err := s.store.Articles(r.Context(), f)
 	if err != nil {
 		s.fail(w, r, err)
 		return
+	}
+	depend(w, keys...)
+	depend(w, articleDeps(items)...)
+	for _, a := range items {
+		for _, t := range a.Tags {
+			depend(w, news.TagKey(t.ID))
+		}
 	}
 	var body []byte
 	var ctype string
@@ -52,7 +59,7 @@ func (s *Server) serveFeed(w http.ResponseWriter, r *http.Request, c feed.Channe
 
 // siteFeed serves /feed.xml, /atom.xml and /feed.json.
 func (s *Server) siteFeed(w http.ResponseWriter, r *http.Request) {
-	s.serveFeed(w, r, feed.Channel{Path: "/"}, store.ArticleFilter{})
+	s.serveFeed(w, r, feed.Channel{Path: "/"}, store.ArticleFilter{}, news.KeyListAll)
 }
 
 // sectionFileOrSlash serves /{section}/feed.xml and its siblings, and sends
@@ -74,7 +81,7 @@ func (s *Server) sectionFileOrSlash(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.serveFeed(w, r, feed.Channel{Title: s.site.Name + ": " + sec.Name, Description: sec.Description, Path: "/" + sec.Slug + "/"},
-		store.ArticleFilter{SectionID: sec.ID})
+		store.ArticleFilter{SectionID: sec.ID}, news.SectionKey(sec.ID), news.SectionListKey(sec.ID))
 }
 
 // authorFeed serves /authors/{slug}/feed.xml and its siblings.
@@ -89,7 +96,7 @@ func (s *Server) authorFeed(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.serveFeed(w, r, feed.Channel{Title: s.site.Name + ": " + a.Name, Description: "Stories by " + a.Name + ".", Path: "/authors/" + a.Slug + "/"},
-		store.ArticleFilter{AuthorID: a.ID})
+		store.ArticleFilter{AuthorID: a.ID}, news.AuthorKey(a.ID), news.AuthorListKey(a.ID))
 }
 
 // tagFeed serves /tags/{slug}/feed.xml and its siblings.
@@ -104,7 +111,7 @@ func (s *Server) tagFeed(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.serveFeed(w, r, feed.Channel{Title: s.site.Name + ": " + t.Name, Description: "Stories about " + t.Name + ".", Path: "/tags/" + t.Slug + "/"},
-		store.ArticleFilter{TagID: t.ID})
+		store.ArticleFilter{TagID: t.ID}, news.TagKey(t.ID), news.TagListKey(t.ID))
 }
 
 func isNotFound(err error) bool { return errors.Is(err, news.ErrNotFound) }

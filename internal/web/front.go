@@ -65,6 +65,12 @@ func (s *Server) front(w http.ResponseWriter, r *http.Request) {
 			data.Blocks = append(data.Blocks, block)
 		}
 	}
+	depend(w, news.KeyListAll)
+	depend(w, articleDeps(latest)...)
+	for _, b := range data.Blocks {
+		depend(w, news.SectionListKey(b.Section.ID))
+		depend(w, articleDeps(b.Articles)...)
+	}
 	if ld, err := feed.WebsiteJSONLD(s.feed); err == nil {
 		data.JSONLD = append(data.JSONLD, jsonLD(ld))
 	}

@@ -2,8 +2,8 @@ package web
 
 import (
 	"errors"
-	"strconv"
 	"net/http"
+	"strconv"
 
 	"github.com/herald-news/herald/internal/content"
 	"github.com/herald-news/herald/internal/news"
@@ -48,6 +48,7 @@ func (s *Server) listing(w http.ResponseWriter, r *http.Request, l *ListingPage,
 		return false
 	}
 	l.Articles, l.Pager = list, pager
+	depend(w, articleDeps(list)...)
 	if n > 1 {
 		l.Canonical = s.abs(pageURL(path, n))
 		l.Title += " (page " + strconv.Itoa(n) + ")"
@@ -77,6 +78,7 @@ func (s *Server) topLevel(w http.ResponseWriter, r *http.Request) {
 	p.Current = sec.Slug
 	s.withFeeds(&p, s.site.Name+": "+sec.Name, path)
 	l := ListingPage{Page: p, Heading: sec.Name, Intro: sec.Description, FeedURL: path + "feed.xml"}
+	depend(w, news.SectionKey(sec.ID), news.SectionListKey(sec.ID))
 	if s.listing(w, r, &l, path, store.ArticleFilter{SectionID: sec.ID}) {
 		s.html(w, r, http.StatusOK, "section", l)
 	}
@@ -106,6 +108,7 @@ func (s *Server) staticPage(w http.ResponseWriter, r *http.Request, slug string)
 		s.fail(w, r, err)
 		return
 	}
+	depend(w, news.PageKey(doc.ID))
 	s.html(w, r, http.StatusOK, "page", StaticPage{Page: p, Doc: doc, Body: trustedHTML(doc.BodyHTML)})
 }
 
@@ -114,7 +117,7 @@ func (s *Server) author(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	a, err := s.store.AuthorBySlug(ctx, r.PathValue("slug"))
 	if err != nil {
-		s.fail(w, r, err)
+		s.notFoundOr(w, r, err)
 		return
 	}
 	path := "/authors/" + a.Slug + "/"
@@ -133,6 +136,7 @@ func (s *Server) author(w http.ResponseWriter, r *http.Request) {
 	}
 	s.withFeeds(&p, s.site.Name+": "+a.Name, path)
 	data := AuthorPage{ListingPage: ListingPage{Page: p, Heading: a.Name}, Author: a}
+	depend(w, news.AuthorKey(a.ID), news.AuthorListKey(a.ID))
 	if s.listing(w, r, &data.ListingPage, path, store.ArticleFilter{AuthorID: a.ID}) {
 		s.html(w, r, http.StatusOK, "author", data)
 	}
@@ -143,7 +147,7 @@ func (s *Server) tag(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	t, err := s.store.TagBySlug(ctx, r.PathValue("slug"))
 	if err != nil {
-		s.fail(w, r, err)
+		s.notFoundOr(w, r, err)
 		return
 	}
 	path := "/tags/" + t.Slug + "/"
@@ -154,6 +158,7 @@ func (s *Server) tag(w http.ResponseWriter, r *http.Request) {
 	}
 	s.withFeeds(&p, s.site.Name+": "+t.Name, path)
 	l := ListingPage{Page: p, Heading: t.Name, Intro: "Stories tagged " + t.Name + ".", FeedURL: path + "feed.xml"}
+	depend(w, news.TagKey(t.ID), news.TagListKey(t.ID))
 	if s.listing(w, r, &l, path, store.ArticleFilter{TagID: t.ID}) {
 		s.html(w, r, http.StatusOK, "section", l)
 	}
@@ -164,7 +169,7 @@ func (s *Server) source(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	src, err := s.store.SourceBySlug(ctx, r.PathValue("slug"))
 	if err != nil {
-		s.fail(w, r, err)
+		s.notFoundOr(w, r, err)
 		return
 	}
 	path := "/sources/" + src.Slug + "/"
@@ -175,6 +180,7 @@ func (s *Server) source(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	l := ListingPage{Page: p, Heading: "Stories crediting " + src.Name, Intro: intro}
+	depend(w, news.SourceKey(src.ID), news.SourceListKey(src.ID))
 	if s.listing(w, r, &l, path, store.ArticleFilter{SourceID: src.ID}) {
 		s.html(w, r, http.StatusOK, "section", l)
 	}
@@ -210,6 +216,10 @@ func (s *Server) corrections(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		http.Redirect(w, r, pageURL(path, pager.Last), http.StatusFound)
 		return
+	}
+	depend(w, news.KeyCorrections)
+	for _, e := range entries {
+		depend(w, news.ArticleKey(e.ArticleID), news.SectionKey(e.Article.Section.ID))
 	}
 	s.html(w, r, http.StatusOK, "corrections", CorrectionsPage{Page: p, Entries: entries, Pager: pager})
 }
@@ -254,5 +264,6 @@ func (s *Server) media(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.Header().Set("Cache-Control", "public, max-age=86400")
+	depend(w, news.MediaKey(m.Name))
 	s.respond(w, r, http.StatusOK, m.ContentType, m.Data)
 }

@@ -8,30 +8,34 @@ import (
 // Handler returns the public site with every route.
 func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
+	// Not cached: health must be live, assets have their own forever URLs.
 	mux.HandleFunc("GET /healthz", s.healthz)
 	mux.Handle("GET /static/{file...}", s.assets)
-	mux.HandleFunc("GET /media/{name...}", s.media)
 
-	mux.HandleFunc("GET /{$}", s.front)
-	mux.HandleFunc("GET /feed.xml", s.siteFeed)
-	mux.HandleFunc("GET /atom.xml", s.siteFeed)
-	mux.HandleFunc("GET /feed.json", s.siteFeed)
-	mux.HandleFunc("GET /robots.txt", s.robots)
-	mux.HandleFunc("GET /sitemap.xml", s.sitemapIndex)
-	mux.HandleFunc("GET /sitemaps/{name}", s.sitemap)
-	mux.HandleFunc("GET /news-sitemap.xml", s.newsSitemap)
+	// Public responses, each kept in the page cache until what it shows
+	// changes.
+	public := func(pattern string, h http.HandlerFunc) { mux.Handle(pattern, s.cached(h)) }
+	public("GET /media/{name...}", s.media)
+	public("GET /{$}", s.front)
+	public("GET /feed.xml", s.siteFeed)
+	public("GET /atom.xml", s.siteFeed)
+	public("GET /feed.json", s.siteFeed)
+	public("GET /robots.txt", s.robots)
+	public("GET /sitemap.xml", s.sitemapIndex)
+	public("GET /sitemaps/{name}", s.sitemap)
+	public("GET /news-sitemap.xml", s.newsSitemap)
 
-	mux.HandleFunc("GET /authors/{slug}/{$}", s.author)
-	mux.HandleFunc("GET /authors/{slug}/{file}", s.authorFeed)
-	mux.HandleFunc("GET /tags/{slug}/{$}", s.tag)
-	mux.HandleFunc("GET /tags/{slug}/{file}", s.tagFeed)
-	mux.HandleFunc("GET /sources/{slug}/{$}", s.source)
-	mux.HandleFunc("GET /corrections/{$}", s.corrections)
+	public("GET /authors/{slug}/{$}", s.author)
+	public("GET /authors/{slug}/{file}", s.authorFeed)
+	public("GET /tags/{slug}/{$}", s.tag)
+	public("GET /tags/{slug}/{file}", s.tagFeed)
+	public("GET /sources/{slug}/{$}", s.source)
+	public("GET /corrections/{$}", s.corrections)
 
 	// Sections and static pages own the first path segment, so their routes
 	// cannot be ServeMux patterns beside /static/ and the rest: the
 	// catch-all dispatches them by shape.
-	mux.HandleFunc("GET /", s.content)
+	public("GET /", s.content)
 	return s.logRequests(securityHeaders(mux))
 }
 

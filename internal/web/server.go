@@ -2,14 +2,13 @@ package web
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"html/template"
 	"log/slog"
 	"net/http"
 	"runtime/debug"
+	"strconv"
 	"strings"
 	"time"
 
@@ -26,7 +25,16 @@ type Options struct {
 	Logger  *slog.Logger
 	BaseURL string // absolute, no trailing slash
 	Now     func() time.Time
+	// CacheBytes bounds the page cache; 0 means DefaultCacheBytes and a
+	// negative value turns the cache off (every request renders).
+	CacheBytes int64
+	// PollInterval is how often changes made by other processes are looked
+	// for; 0 means one second.
+	PollInterval time.Duration
 }
+
+// DefaultCacheBytes is the page cache's size unless told otherwise.
+const DefaultCacheBytes = 128 << 20
 
 // Server answers the public site's requests.
 type Server struct {
@@ -39,6 +47,10 @@ type Server struct {
 	loc     *time.Location
 	now     func() time.Time
 	baseURL string
+
+	cache   *pageCache
+	cacheOn bool
+	watch   *watcher
 }
 
 // New builds the public site from the store's settings.
@@ -71,10 +83,21 @@ func New(ctx context.Context, o Options) (*Server, error) {
 	if now == nil {
 		now = time.Now
 	}
+	size := o.CacheBytes
+	if size == 0 {
+		size = DefaultCacheBytes
+	}
 	s := &Server{
 		store: o.Store, log: o.Logger, tmpl: tmpl, assets: assets, loc: loc, now: now,
 		baseURL: strings.TrimSuffix(o.BaseURL, "/"),
+		cache:   newPageCache(max(size, 0)), cacheOn: size > 0,
 	}
+	s.watch = newWatcher(s, o.PollInterval)
+	o.Store.OnChange(s.watch.local)
+	if s.watch.last, err = o.Store.LastChangeID(ctx); err != nil {
+		return nil, err
+	}
+	s.watch.floor = s.watch.last
 	logo := s.baseURL + "/media/site/logo.png"
 	s.site = render.Site{Name: settings.Name, Tagline: settings.Tagline, BaseURL: s.baseURL, Language: settings.Language, LogoURL: logo}
 	desc := settings.Description
@@ -129,6 +152,7 @@ func (s *Server) withFeeds(p *render.Page, name, path string) {
 
 // html renders a page template and answers with it.
 func (s *Server) html(w http.ResponseWriter, r *http.Request, status int, name string, data any) {
+	depend(w, news.KeyNav)
 	body, err := s.tmpl.Bytes(name, data)
 	if err != nil {
 		s.fail(w, r, err)
@@ -137,44 +161,19 @@ func (s *Server) html(w http.ResponseWriter, r *http.Request, status int, name s
 	s.respond(w, r, status, "text/html; charset=utf-8", body)
 }
 
-// respond writes body with an ETag and answers a matching If-None-Match with 304.
+// respond writes a whole response. A 200 is left for the page cache to
+// store, compress and validate; anything else is marked no-store.
 func (s *Server) respond(w http.ResponseWriter, r *http.Request, status int, contentType string, body []byte) {
 	h := w.Header()
 	h.Set("Content-Type", contentType)
-	if status == http.StatusOK {
-		sum := sha256.Sum256(body)
-		etag := `"` + hex.EncodeToString(sum[:12]) + `"`
-		h.Set("ETag", etag)
-		if h.Get("Cache-Control") == "" {
-			h.Set("Cache-Control", "public, max-age=60, stale-while-revalidate=600")
-		}
-		if etagMatch(r.Header.Get("If-None-Match"), etag) {
-			w.WriteHeader(http.StatusNotModified)
-			return
-		}
-	} else {
+	if status != http.StatusOK {
 		h.Set("Cache-Control", "no-store")
 	}
-	h.Set("Content-Length", fmt.Sprint(len(body)))
+	h.Set("Content-Length", strconv.Itoa(len(body)))
 	w.WriteHeader(status)
 	if r.Method != http.MethodHead {
 		w.Write(body)
 	}
-}
-
-// etagMatch reports whether an If-None-Match header names etag. Malformed or
-// oversized headers simply do not match.
-func etagMatch(header, etag string) bool {
-	if header == "" || len(header) > 4096 {
-		return false
-	}
-	for _, part := range strings.Split(header, ",") {
-		part = strings.TrimPrefix(strings.TrimSpace(part), "W/")
-		if part == etag || part == "*" {
-			return true
-		}
-	}
-	return false
 }
 
 // ErrorPage is the data of 4xx and 5xx pages.
@@ -228,6 +227,19 @@ func (s *Server) errorPage(w http.ResponseWriter, r *http.Request, p ErrorPage) 
 		return
 	}
 	s.respond(w, r, p.Status, "text/html; charset=utf-8", body)
+}
+
+// articleDeps are the keys of what a list of stories shows of each: its own
+// content and its authors' names.
+func articleDeps(as []news.Article) []string {
+	keys := make([]string, 0, len(as)*2)
+	for _, a := range as {
+		keys = append(keys, news.ArticleKey(a.ID), news.SectionKey(a.Section.ID))
+		for _, au := range a.Authors {
+			keys = append(keys, news.AuthorKey(au.ID))
+		}
+	}
+	return keys
 }
 
 // jsonLD wraps a JSON-LD document that is already safe inside a script element.

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/herald-news/herald/internal/feed"
 	"github.com/herald-news/herald/internal/news"
@@ -30,6 +31,7 @@ func (s *Server) sitemapIndex(w http.ResponseWriter, r *http.Request) {
 	for i := 1; i <= (total+feed.MaxSitemapURLs-1)/feed.MaxSitemapURLs; i++ {
 		refs = append(refs, feed.URL{Loc: fmt.Sprintf("/sitemaps/stories-%d.xml", i)})
 	}
+	depend(w, news.KeyListAll)
 	body, err := feed.SitemapIndex(s.feed, refs)
 	if err != nil {
 		s.fail(w, r, err)
@@ -60,6 +62,7 @@ func (s *Server) sitemap(w http.ResponseWriter, r *http.Request) {
 		s.notFoundOr(w, r, err)
 		return
 	}
+	depend(w, news.KeyNav, news.KeyDirectory, news.KeyListAll, news.KeyModified)
 	body, err := feed.Sitemap(s.feed, urls)
 	if err != nil {
 		s.fail(w, r, err)
@@ -136,6 +139,9 @@ func (s *Server) newsSitemap(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
+	// The window of two days moves with the clock, not only with the content.
+	depend(w, news.KeyListAll, news.KeyModified)
+	expireAfter(w, 5*time.Minute)
 	body, err := feed.NewsSitemap(s.feed, list, now)
 	if err != nil {
 		s.fail(w, r, err)

@@ -1,0 +1,210 @@
+package news
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// SearchQuery is a reader's search understood: the words, phrases and
+// prefixes a story must contain and those it must not. The search package
+// parses one from what a reader typed; the store renders it into the
+// engine's own query language and binds it as a parameter, never as SQL text.
+// The zero value finds nothing.
+type SearchQuery struct {
+	Terms []SearchTerm
+}
+
+// SearchTerm is one thing a story must (or, with Exclude, must not) contain:
+// a word, or with several Words a phrase, whose words appear in that order.
+type SearchTerm struct {
+	Words   []string // lower case, each a SearchWord
+	Prefix  bool     // the last word may be the start of a longer word
+	Exclude bool
+}
+
+// MaxSearchWord is the longest word, in characters, a search looks for.
+const MaxSearchWord = 100
+
+// Searchable reports whether q has a term a story must contain: a search
+// made only of exclusions, or of nothing, finds nothing.
+func (q SearchQuery) Searchable() bool {
+	for _, t := range q.Terms {
+		if !t.Exclude && len(t.Words) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// String writes q back in the syntax the search box reads:
+// harbor "trade deal" -rain tari*.
+func (q SearchQuery) String() string {
+	parts := make([]string, 0, len(q.Terms))
+	for _, t := range q.Terms {
+		if len(t.Words) == 0 {
+			continue
+		}
+		s := strings.Join(t.Words, " ")
+		if len(t.Words) > 1 {
+			s = `"` + s + `"`
+		}
+		if t.Prefix {
+			s += "*"
+		}
+		if t.Exclude {
+			s = "-" + s
+		}
+		parts = append(parts, s)
+	}
+	return strings.Join(parts, " ")
+}
+
+// SearchSort is the order of search results.
+type SearchSort string
+
+// The orders a search can take.
+const (
+	SortRelevance SearchSort = "relevance" // best match first (the default)
+	SortDate      SearchSort = "date"      // newest first
+)
+
+// Snippet is a passage of a story's text with the words a search matched
+// marked. It is text, not HTML: a page escapes every part and wraps the
+// matched ones in <mark>.
+type Snippet []SnippetPart
+
+// SnippetPart is a run of a snippet's text, matched or not.
+type SnippetPart struct {
+	Text  string
+	Match bool
+}
+
+// isWordRune reports whether r belongs inside a word: letters, digits and the
+// combining marks that some scripts write letters with.
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsNumber(r) || unicode.IsMark(r)
+}
+
+// IsSearchWord reports whether w can stand as a word of a SearchQuery: at
+// least one and at most MaxSearchWord characters, every one a letter, digit
+// or combining mark, in lower case. Nothing else may reach a query language.
+func IsSearchWord(w string) bool {
+	if w == "" || !utf8.ValidString(w) || utf8.RuneCountInString(w) > MaxSearchWord {
+		return false
+	}
+	for _, r := range w {
+		if !isWordRune(r) || unicode.ToLower(r) != r {
+			return false
+		}
+	}
+	return true
+}
+
+// Words splits text into lower-case words: the longest runs of letters,
+// digits and combining marks. Everything else, punctuation, symbols and
+// spaces, separates words, as it does for both engines' full-text parsers.
+func Words(text string) []string {
+	var out []string
+	start := -1
+	for i, r := range text {
+		if isWordRune(r) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			out = append(out, strings.ToLower(text[start:i]))
+			start = -1
+		}
+	}
+	if start >= 0 {
+		out = append(out, strings.ToLower(text[start:]))
+	}
+	return out
+}
+
+// stopWords is PostgreSQL's English stop list (tsearch_data/english.stop).
+// Words on it are left out of searches on both engines, so that SQLite, which
+// indexes them, answers the same as PostgreSQL, which does not.
+var stopWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`i me my myself we our ours ourselves you your yours yourself
+		yourselves he him his himself she her hers herself it its itself they them their theirs
+		themselves what which who whom this that these those am is are was were be been being have
+		has had having do does did doing a an the and but if or because as until while of at by for
+		with about against between into through during before after above below to from up down in
+		out on off over under again further then once here there when where why how all any both
+		each few more most other some such no nor not only own same so than too very s t can will
+		just don should now`) {
+		stopWords[w] = true
+	}
+}
+
+// IsStopWord reports whether w (lower case) is too common to search for.
+func IsStopWord(w string) bool { return stopWords[w] }
+
+// Keyword field weights: a word in the headline says more about what a story
+// is about than one in the body.
+const (
+	headlineWeight   = 3
+	standfirstWeight = 2
+	bodyWeight       = 1
+)
+
+// Keywords counts the words that say what a story is about, for related
+// articles: stop words, one-letter words and numbers are left out, plurals
+// are folded onto their singular, and a headline word counts three times, a
+// standfirst word twice.
+func Keywords(headline, standfirst, body string) map[string]int {
+	out := make(map[string]int)
+	for _, f := range []struct {
+		text   string
+		weight int
+	}{{headline, headlineWeight}, {standfirst, standfirstWeight}, {body, bodyWeight}} {
+		for _, w := range Words(f.text) {
+			if k, ok := keyword(w); ok {
+				out[k] += f.weight
+			}
+		}
+	}
+	return out
+}
+
+// keyword returns the form under which w counts as a keyword, or false when
+// it does not count.
+func keyword(w string) (string, bool) {
+	if stopWords[w] || utf8.RuneCountInString(w) < 2 || len(w) > 40 {
+		return "", false
+	}
+	digits := true
+	for _, r := range w {
+		if !unicode.IsDigit(r) {
+			digits = false
+			break
+		}
+	}
+	if digits {
+		return "", false
+	}
+	return stemPlural(w), true
+}
+
+// stemPlural folds English plurals onto the singular, after Harman's
+// S-stemmer: "ies" becomes "y", "es" becomes "e", and a final "s" goes, except
+// after "u" and "s" ("status", "press"). It is deliberately light: related
+// articles want "port" and "ports" to agree, not "election" and "elect".
+func stemPlural(w string) string {
+	n := len(w)
+	switch {
+	case n > 4 && strings.HasSuffix(w, "ies") && !strings.HasSuffix(w, "eies") && !strings.HasSuffix(w, "aies"):
+		return w[:n-3] + "y"
+	case n > 3 && strings.HasSuffix(w, "es") && !strings.HasSuffix(w, "aes") && !strings.HasSuffix(w, "ees") && !strings.HasSuffix(w, "oes"):
+		return w[:n-1]
+	case n > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "ss"):
+		return w[:n-1]
+	}
+	return w
+}

@@ -1,0 +1,432 @@
+package web
+
+import (
+	"bytes"
+	"compress/gzip"
+	"container/list"
+	"crypto/sha256"
+	"encoding/hex"
+	"net/http"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/andybalholm/brotli"
+
+	"github.com/herald-news/herald/internal/news"
+)
+
+// The page cache keeps every public response in memory, once rendered, until
+// something it shows changes. Each response records the keys of what it shows
+// (news.ArticleKey and the rest); each committed write reports the keys it
+// changed; Invalidate drops exactly the responses that share a key with the
+// write. Responses are compressed lazily, once per encoding, and answered with
+// ETag and Last-Modified so that clients and CDNs revalidate cheaply.
+
+// cacheEntry is one cached response.
+type cacheEntry struct {
+	uri          string
+	contentType  string
+	cacheControl string
+	etag         string // quoted, without an encoding suffix
+	lastModified time.Time
+	expires      time.Time // zero: until invalidated
+	deps         []string
+	body         []byte
+
+	mu     sync.Mutex // guards gz and br
+	gz, br []byte
+	size   int64
+	elem   *list.Element
+}
+
+// pageCache is a byte-bounded LRU of responses indexed by their keys.
+type pageCache struct {
+	max int64
+
+	mu      sync.Mutex
+	size    int64
+	entries map[string]*cacheEntry
+	byDep   map[string]map[*cacheEntry]struct{}
+	lru     *list.List // front: most recently used
+	gen     uint64     // counts invalidations
+	depGen  map[string]uint64
+
+	hits, misses, stores, evictions, invalidations atomic.Uint64
+}
+
+func newPageCache(maxBytes int64) *pageCache {
+	return &pageCache{
+		max: maxBytes, entries: map[string]*cacheEntry{}, byDep: map[string]map[*cacheEntry]struct{}{},
+		lru: list.New(), depGen: map[string]uint64{},
+	}
+}
+
+// maxCachedURI keeps odd, long query strings from filling the cache.
+const maxCachedURI = 512
+
+func (c *pageCache) get(uri string, now time.Time) *cacheEntry {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.entries[uri]
+	if !ok {
+		c.misses.Add(1)
+		return nil
+	}
+	if !e.expires.IsZero() && now.After(e.expires) {
+		c.removeLocked(e)
+		c.misses.Add(1)
+		return nil
+	}
+	c.lru.MoveToFront(e.elem)
+	c.hits.Add(1)
+	return e
+}
+
+// generation is read before rendering; put refuses an entry whose keys were
+// invalidated after it, so a render that raced a write is never kept.
+func (c *pageCache) generation() uint64 {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.gen
+}
+
+func (c *pageCache) put(e *cacheEntry, since uint64) {
+	if c.max <= 0 || len(e.uri) > maxCachedURI {
+		return
+	}
+	e.size = int64(len(e.body)+len(e.uri)+256) * 2 // room for compressed copies
+	if e.size > c.max/8 {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.gen != since {
+		if c.depGen[news.KeySite] > since {
+			return
+		}
+		for _, d := range e.deps {
+			if c.depGen[d] > since {
+				return
+			}
+		}
+	}
+	if old, ok := c.entries[e.uri]; ok {
+		c.removeLocked(old)
+	}
+	c.entries[e.uri] = e
+	e.elem = c.lru.PushFront(e)
+	for _, d := range e.deps {
+		set := c.byDep[d]
+		if set == nil {
+			set = map[*cacheEntry]struct{}{}
+			c.byDep[d] = set
+		}
+		set[e] = struct{}{}
+	}
+	c.size += e.size
+	c.stores.Add(1)
+	for c.size > c.max && c.lru.Len() > 0 {
+		c.removeLocked(c.lru.Back().Value.(*cacheEntry))
+		c.evictions.Add(1)
+	}
+}
+
+func (c *pageCache) removeLocked(e *cacheEntry) {
+	if c.entries[e.uri] != e {
+		return
+	}
+	delete(c.entries, e.uri)
+	c.lru.Remove(e.elem)
+	for _, d := range e.deps {
+		if set := c.byDep[d]; set != nil {
+			delete(set, e)
+			if len(set) == 0 {
+				delete(c.byDep, d)
+			}
+		}
+	}
+	c.size -= e.size
+}
+
+// Invalidate drops every response that shows any of keys; news.KeySite drops
+// them all.
+func (c *pageCache) Invalidate(keys ...string) int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.gen++
+	c.invalidations.Add(1)
+	n := 0
+	for _, k := range keys {
+		c.depGen[k] = c.gen
+		if k == news.KeySite {
+			n += len(c.entries)
+			c.entries = map[string]*cacheEntry{}
+			c.byDep = map[string]map[*cacheEntry]struct{}{}
+			c.lru.Init()
+			c.size = 0
+			return n
+		}
+		for e := range c.byDep[k] {
+			c.removeLocked(e)
+			n++
+		}
+	}
+	return n
+}
+
+// Len is how many responses the cache holds, and their size in bytes.
+func (c *pageCache) Len() (int, int64) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return len(c.entries), c.size
+}
+
+// cacheHints is implemented by the response writer the cache hands handlers.
+type cacheHints interface {
+	addDeps(keys ...string)
+	expireAfter(d time.Duration)
+}
+
+// depend records that the response being written shows keys.
+func depend(w http.ResponseWriter, keys ...string) {
+	if c, ok := w.(cacheHints); ok {
+		c.addDeps(keys...)
+	}
+}
+
+// expireAfter limits how long the response may be cached, for pages that
+// change with the clock rather than with the content.
+func expireAfter(w http.ResponseWriter, d time.Duration) {
+	if c, ok := w.(cacheHints); ok {
+		c.expireAfter(d)
+	}
+}
+
+// recorder buffers a handler's response so it can be cached and compressed.
+type recorder struct {
+	header http.Header
+	status int
+	body   bytes.Buffer
+	deps   []string
+	ttl    time.Duration
+}
+
+func (r *recorder) Header() http.Header { return r.header }
+func (r *recorder) WriteHeader(code int) {
+	if r.status == 0 {
+		r.status = code
+	}
+}
+func (r *recorder) Write(b []byte) (int, error) {
+	if r.status == 0 {
+		r.status = http.StatusOK
+	}
+	return r.body.Write(b)
+}
+func (r *recorder) addDeps(keys ...string)      { r.deps = append(r.deps, keys...) }
+func (r *recorder) expireAfter(d time.Duration) { r.ttl = d }
+
+// cached serves GET and HEAD requests from the page cache, filling it on a
+// miss. Other methods, and responses that are not a plain 200 or that say
+// no-store, pass through unchanged.
+func (s *Server) cached(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+			next.ServeHTTP(w, r)
+			return
+		}
+		uri := r.URL.RequestURI()
+		now := s.now()
+		if e := s.cache.get(uri, now); e != nil {
+			s.serveEntry(w, r, e, true)
+			return
+		}
+		since := s.cache.generation()
+		rec := &recorder{header: http.Header{}}
+		next.ServeHTTP(rec, r)
+		h := w.Header()
+		for k, v := range rec.header {
+			h[k] = v
+		}
+		cc := rec.header.Get("Cache-Control")
+		if rec.status != http.StatusOK || strings.Contains(cc, "no-store") {
+			if rec.status == 0 {
+				rec.status = http.StatusOK
+			}
+			w.WriteHeader(rec.status)
+			if r.Method != http.MethodHead {
+				w.Write(rec.body.Bytes())
+			}
+			return
+		}
+		body := rec.body.Bytes()
+		sum := sha256.Sum256(body)
+		e := &cacheEntry{
+			uri: uri, contentType: rec.header.Get("Content-Type"), cacheControl: cc,
+			etag: `"` + hex.EncodeToString(sum[:12]) + `"`, lastModified: now.UTC().Truncate(time.Second),
+			deps: append(rec.deps, news.KeySite), body: body,
+		}
+		if e.cacheControl == "" {
+			e.cacheControl = "public, max-age=60, stale-while-revalidate=600"
+		}
+		if rec.ttl > 0 {
+			e.expires = now.Add(rec.ttl)
+		}
+		if s.cacheOn {
+			s.cache.put(e, since)
+		}
+		s.serveEntry(w, r, e, false)
+	})
+}
+
+// serveEntry answers from a cache entry: 304 when the client's copy is
+// current, else the body in the best encoding the client accepts.
+func (s *Server) serveEntry(w http.ResponseWriter, r *http.Request, e *cacheEntry, hit bool) {
+	h := w.Header()
+	h.Set("Content-Type", e.contentType)
+	h.Set("Cache-Control", e.cacheControl)
+	h.Set("Last-Modified", e.lastModified.Format(http.TimeFormat))
+	h.Set("Surrogate-Key", strings.Join(e.deps, " "))
+	h.Set("Vary", "Accept-Encoding")
+	if hit {
+		h.Set("X-Cache", "hit")
+	} else {
+		h.Set("X-Cache", "miss")
+	}
+	enc := negotiate(r.Header.Get("Accept-Encoding"))
+	etag := e.etag
+	if enc != "" {
+		etag = strings.TrimSuffix(e.etag, `"`) + "-" + enc + `"`
+	}
+	h.Set("ETag", etag)
+	if notModified(r, e) {
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
+	body := e.body
+	switch enc {
+	case "br":
+		body = e.compressed(&e.br, compressBrotli)
+		h.Set("Content-Encoding", "br")
+	case "gzip":
+		body = e.compressed(&e.gz, compressGzip)
+		h.Set("Content-Encoding", "gzip")
+	}
+	h.Set("Content-Length", strconv.Itoa(len(body)))
+	w.WriteHeader(http.StatusOK)
+	if r.Method != http.MethodHead {
+		w.Write(body)
+	}
+}
+
+// compressed returns the entry's body in one encoding, compressing it the first
+// time it is asked for.
+func (e *cacheEntry) compressed(slot *[]byte, compress func([]byte) []byte) []byte {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if *slot == nil {
+		*slot = compress(e.body)
+	}
+	return *slot
+}
+
+func compressGzip(b []byte) []byte {
+	var buf bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	zw.Write(b)
+	zw.Close()
+	return buf.Bytes()
+}
+
+func compressBrotli(b []byte) []byte {
+	var buf bytes.Buffer
+	bw := brotli.NewWriterLevel(&buf, 9)
+	bw.Write(b)
+	bw.Close()
+	return buf.Bytes()
+}
+
+// notModified reports whether the client's conditional headers show its copy
+// is current. If-None-Match wins over If-Modified-Since; malformed values are
+// ignored.
+func notModified(r *http.Request, e *cacheEntry) bool {
+	if inm := r.Header.Get("If-None-Match"); inm != "" {
+		return etagMatch(inm, e.etag)
+	}
+	ims := r.Header.Get("If-Modified-Since")
+	if ims == "" || len(ims) > 64 {
+		return false
+	}
+	t, err := http.ParseTime(ims)
+	return err == nil && !e.lastModified.After(t)
+}
+
+// etagMatch reports whether an If-None-Match header names etag in any of its
+// encodings. Malformed or oversized headers simply do not match.
+func etagMatch(header, etag string) bool {
+	if len(header) > 8192 {
+		return false
+	}
+	base := strings.TrimSuffix(etag, `"`)
+	for _, part := range strings.Split(header, ",") {
+		part = strings.TrimPrefix(strings.TrimSpace(part), "W/")
+		if part == "*" || part == etag || part == base+`-br"` || part == base+`-gzip"` {
+			return true
+		}
+	}
+	return false
+}
+
+// negotiate picks br, gzip or identity ("") from an Accept-Encoding header,
+// honouring q=0. Anything malformed counts as not offered.
+func negotiate(header string) string {
+	if header == "" || len(header) > 1024 {
+		return ""
+	}
+	best, bestQ := "", 0.0
+	for _, part := range strings.Split(header, ",") {
+		name, params, _ := strings.Cut(strings.TrimSpace(part), ";")
+		name = strings.ToLower(strings.TrimSpace(name))
+		q := 1.0
+		if p := strings.TrimSpace(params); p != "" {
+			v, ok := strings.CutPrefix(strings.ReplaceAll(p, " ", ""), "q=")
+			f, err := strconv.ParseFloat(v, 64)
+			if !ok || err != nil || f < 0 || f > 1 {
+				continue
+			}
+			q = f
+		}
+		if q == 0 {
+			continue
+		}
+		rank := map[string]float64{"br": 0.002, "gzip": 0.001}[name]
+		if rank == 0 {
+			continue
+		}
+		if q+rank > bestQ {
+			best, bestQ = name, q+rank
+		}
+	}
+	return best
+}
+
+// CacheStats describe the page cache.
+type CacheStats struct {
+	Entries                         int
+	Bytes, MaxBytes                 int64
+	Hits, Misses, Stores, Evictions uint64
+	Invalidations                   uint64
+}
+
+// CacheStats reports the page cache's size and counters.
+func (s *Server) CacheStats() CacheStats {
+	n, size := s.cache.Len()
+	return CacheStats{
+		Entries: n, Bytes: size, MaxBytes: s.cache.max,
+		Hits: s.cache.hits.Load(), Misses: s.cache.misses.Load(), Stores: s.cache.stores.Load(),
+		Evictions: s.cache.evictions.Load(), Invalidations: s.cache.invalidations.Load(),
+	}
+}

@@ -1,0 +1,96 @@
+package web
+
+import (
+	"context"
+	"sync"
+	"time"
+
+	"github.com/herald-news/herald/internal/store"
+)
+
+// watcher applies every committed change to the page cache: this process's
+// own at once (through store.OnChange), other processes' from the changes
+// table, which it polls, and on PostgreSQL from NOTIFY, which arrives at once.
+type watcher struct {
+	s        *Server
+	interval time.Duration
+
+	mu    sync.Mutex
+	floor int64            // changes up to this ID were made before the site started
+	last  int64            // highest change ID applied from the table
+	seen  map[int64]uint64 // IDs already applied, with the poll that saw them
+	poll  uint64
+}
+
+// pollWindow is how far below the highest ID seen each poll looks again: on
+// PostgreSQL a transaction may commit a lower ID after a higher one.
+const pollWindow = 64
+
+func newWatcher(s *Server, interval time.Duration) *watcher {
+	if interval <= 0 {
+		interval = time.Second
+	}
+	return &watcher{s: s, interval: interval, seen: map[int64]uint64{}}
+}
+
+// local applies a change this process committed.
+func (w *watcher) local(c store.Change) {
+	w.mu.Lock()
+	w.seen[c.ID] = w.poll
+	w.mu.Unlock()
+	w.s.cache.Invalidate(c.Keys...)
+}
+
+// Watch applies other processes' changes to the page cache until ctx ends.
+func (s *Server) Watch(ctx context.Context) {
+	go s.store.Listen(ctx, func(keys []string) { s.cache.Invalidate(keys...) })
+	t := time.NewTicker(s.watch.interval)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			if err := s.watch.pollOnce(ctx); err != nil && ctx.Err() == nil {
+				s.log.Warn("looking for changes failed", "err", err)
+			}
+		}
+	}
+}
+
+// pollOnce applies the changes in the table that this process has not seen.
+func (w *watcher) pollOnce(ctx context.Context) error {
+	w.mu.Lock()
+	from := max(w.last-pollWindow, 0)
+	w.poll++
+	w.mu.Unlock()
+	for {
+		changes, err := w.s.store.Changes(ctx, from, 1000)
+		if err != nil {
+			return err
+		}
+		var keys []string
+		w.mu.Lock()
+		for _, c := range changes {
+			from = c.ID
+			w.last = max(w.last, c.ID)
+			if _, ok := w.seen[c.ID]; ok || c.ID <= w.floor {
+				continue
+			}
+			w.seen[c.ID] = w.poll
+			keys = append(keys, c.Keys...)
+		}
+		for id := range w.seen {
+			if id < w.last-pollWindow {
+				delete(w.seen, id)
+			}
+		}
+		w.mu.Unlock()
+		if len(keys) > 0 {
+			w.s.cache.Invalidate(keys...)
+		}
+		if len(changes) < 1000 {
+			return nil
+		}
+	}
+}

@@ -34,8 +34,11 @@ func init() {
 	commands = map[string]command{
 		"serve":    {"run the website", "[flags]", serve},
 		"migrate":  {"apply database migrations", "[--db PATH]", migrate},
-		
+		"export":   {"write the whole public site as static files", "--db PATH --out DIR [--base-url URL]", export},
+		"generate": {"fill a database with a large synthetic newsroom for benchmarks", "--articles N [--seed S] [--append] [--db PATH]", generate},
+		"comments": {"list and moderate comments", "list|approve|spam|trash|pending|delete|settings|purge|evaluate [flags] [ID…]", comments},
 		"version":  {"print Herald's version", "", version},
+		"user":     {"add users, set passwords, list users", "add|passwd|list [flags]", user},
 	}
 }
 
@@ -108,6 +111,9 @@ with an environment variable: --base-url reads HERALD_BASE_URL.
 
 Start with the demo newsroom:
   herald serve --demo
+
+Run a site:
+  herald serve [--addr 127.0.0.1:8080] [--db herald.db | --db postgres://…] [--base-url URL] [--demo]
 `)
 }
 
@@ -143,8 +149,7 @@ func parse(env Env, fs *flag.FlagSet, args []string) error {
 	fs.SetOutput(io.Discard)
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			fs.Usage()
-			return err
+			return err // Parse has printed the usage
 		}
 		return usageError("%v; run '%s --help'", err, fs.Name())
 	}

@@ -7,11 +7,14 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"sync"
 	"syscall"
 	"time"
 
+	"github.com/herald-news/herald/internal/admin"
 	"github.com/herald-news/herald/internal/config"
 	"github.com/herald-news/herald/internal/demo"
+	"github.com/herald-news/herald/internal/jobs"
 	"github.com/herald-news/herald/internal/store"
 	"github.com/herald-news/herald/internal/web"
 )
@@ -79,9 +82,24 @@ func serve(ctx context.Context, env Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	watchCtx, stopWatching := context.WithCancel(ctx)
-	defer stopWatching()
-	go site.Watch(watchCtx)
+	secret, err := st.Secret(ctx)
+	if err != nil {
+		return err
+	}
+	office, err := admin.New(ctx, admin.Options{Store: st, Logger: log, BaseURL: cfg.BaseURL, Secret: secret})
+	if err != nil {
+		return err
+	}
+	// Background work stops before the database closes.
+	bgCtx, stopBackground := context.WithCancel(context.WithoutCancel(ctx))
+	var background sync.WaitGroup
+	defer func() {
+		stopBackground()
+		background.Wait()
+	}()
+	background.Add(2)
+	go func() { defer background.Done(); site.Watch(bgCtx) }()
+	go func() { defer background.Done(); (&jobs.Runner{Store: st, Log: log}).Run(bgCtx) }()
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		if errors.Is(err, syscall.EADDRINUSE) {
@@ -90,7 +108,7 @@ func serve(ctx context.Context, env Env, args []string) error {
 		return fmt.Errorf("cannot listen on %s: %w", cfg.Addr, err)
 	}
 	srv := &http.Server{
-		Handler:           site.Handler(),
+		Handler:           site.Handler(office.Register),
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      60 * time.Second,
@@ -116,6 +134,8 @@ func serve(ctx context.Context, env Env, args []string) error {
 	if err := <-done; err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return err
 	}
+	stopBackground()
+	background.Wait()
 	if err := st.Close(); err != nil {
 		return fmt.Errorf("close the database: %w", err)
 	}

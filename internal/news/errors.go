@@ -18,6 +18,11 @@ var (
 	ErrGone = errors.New("withdrawn")
 	// ErrInvalid means the input broke a validation rule; see ValidationError.
 	ErrInvalid = errors.New("invalid input")
+	// ErrForbidden means the caller's role does not allow the action.
+	ErrForbidden = errors.New("forbidden")
+	// ErrStale means a save was made over an older version of a story than
+	// the one stored: someone else saved in between.
+	ErrStale = errors.New("the story was changed by someone else since it was opened")
 )
 
 // ValidationError names every field that failed validation with a message fit to

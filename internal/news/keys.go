@@ -25,7 +25,14 @@ const (
 	// KeyDirectory is the set of authors, tags, sources and static pages
 	// (the sitemap of pages lists them).
 	KeyDirectory = "l:dir"
+	// KeyComments is the site-wide list of approved comments (the comments
+	// feed).
+	KeyComments = "l:comments"
 )
+
+// CommentsKey is the key of a story's approved comments: its comment thread,
+// its comments feed and whether comments on it are open.
+func CommentsKey(articleID int64) string { return "c:" + strconv.FormatInt(articleID, 10) }
 
 // ArticleKey is the key of one story's content.
 func ArticleKey(id int64) string { return "a:" + strconv.FormatInt(id, 10) }

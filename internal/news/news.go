@@ -229,6 +229,12 @@ type Article struct {
 	SEOTitle       string
 	SEODescription string
 	WithdrawnNote  string // shown on the 410 page
+	// Version counts saves; a save names the version it was made over, so a
+	// save over someone else's newer one is caught instead of lost.
+	Version int
+	// CreatedBy is the user who started the story in the back office; 0 for
+	// stories that came from elsewhere (the demo, an import).
+	CreatedBy int64
 }
 
 // Path is the article's site-relative URL.

@@ -62,7 +62,17 @@ type Engine struct {
 // layout and partials. A template in theme with the same path replaces the
 // embedded one. loc is the zone dates are shown in.
 func New(assets *static.Assets, loc *time.Location, theme fs.FS) (*Engine, error) {
-	sub, err := fs.Sub(embedded, "templates")
+	return load(assets, loc, theme, "templates")
+}
+
+// NewAdmin parses the back office's templates: the same engine over
+// templates/admin, which has a layout of its own.
+func NewAdmin(assets *static.Assets, loc *time.Location) (*Engine, error) {
+	return load(assets, loc, nil, "templates/admin")
+}
+
+func load(assets *static.Assets, loc *time.Location, theme fs.FS, root string) (*Engine, error) {
+	sub, err := fs.Sub(embedded, root)
 	if err != nil {
 		return nil, err
 	}

@@ -21,6 +21,9 @@ func (s *Store) CreateArticle(ctx context.Context, a *news.Article) error {
 		if err := s.insertArticle(ctx, tx, a); err != nil {
 			return err
 		}
+		if err := s.refreshSearch(ctx, tx, a.ID); err != nil {
+			return err
+		}
 		return s.recordChange(ctx, tx, articleKeys(a)...)
 	})
 	return s.wrap(err, "create article %q", a.Slug)
@@ -40,6 +43,13 @@ func (s *Store) CreateArticles(ctx context.Context, as []*news.Article) error {
 				return fmt.Errorf("article %q: %w", a.Slug, err)
 			}
 			keys = append(keys, articleKeys(a)...)
+		}
+		ids := make([]int64, len(as))
+		for i, a := range as {
+			ids[i] = a.ID
+		}
+		if err := s.refreshSearch(ctx, tx, ids...); err != nil {
+			return err
 		}
 		return s.recordChange(ctx, tx, keys...)
 	})
@@ -68,18 +78,38 @@ func (s *Store) insertArticle(ctx context.Context, tx *sql.Tx, a *news.Article) 
 	if img == nil {
 		img = &news.Image{}
 	}
+	a.Version = 1
 	err := tx.QueryRowContext(ctx, s.q(`INSERT INTO articles (section_id, slug, headline, standfirst, body_md, body_html, word_count,
 		status, published_at, updated_at, created_at, modified_at,
 		image_url, image_alt, image_caption, image_credit, image_width, image_height,
-		comments_open, seo_title, seo_description, withdrawn_note)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
+		comments_open, seo_title, seo_description, withdrawn_note, created_by)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
 		a.Section.ID, a.Slug, a.Headline, a.Standfirst, a.BodyMarkdown, a.BodyHTML, a.WordCount,
 		string(a.Status), nullTime(a.PublishedAt), nullTime(a.UpdatedAt), dbTime(a.CreatedAt), dbTime(a.ModifiedAt),
 		img.URL, img.Alt, img.Caption, img.Credit, img.Width, img.Height,
-		a.CommentsOpen, a.SEOTitle, a.SEODescription, a.WithdrawnNote).Scan(&a.ID)
+		a.CommentsOpen, a.SEOTitle, a.SEODescription, a.WithdrawnNote, nullID(a.CreatedBy)).Scan(&a.ID)
 	if err != nil {
 		return err
 	}
+	if err := s.insertLinks(ctx, tx, a); err != nil {
+		return err
+	}
+	for i := range a.Corrections {
+		c := &a.Corrections[i]
+		c.ArticleID = a.ID
+		if err := c.Validate(); err != nil {
+			return err
+		}
+		if err := s.insertCorrection(ctx, tx, c); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// insertLinks stores a story's authors in byline order, its tags and its
+// credits.
+func (s *Store) insertLinks(ctx context.Context, tx *sql.Tx, a *news.Article) error {
 	for i, au := range a.Authors {
 		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO article_authors (article_id, author_id, position) VALUES (?, ?, ?)`), a.ID, au.ID, i); err != nil {
 			return err
@@ -93,16 +123,6 @@ func (s *Store) insertArticle(ctx context.Context, tx *sql.Tx, a *news.Article) 
 	for i, c := range a.Credits {
 		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO article_credits (article_id, position, source_id, kind, url) VALUES (?, ?, ?, ?, ?)`),
 			a.ID, i, c.Source.ID, string(c.Kind), c.URL); err != nil {
-			return err
-		}
-	}
-	for i := range a.Corrections {
-		c := &a.Corrections[i]
-		c.ArticleID = a.ID
-		if err := c.Validate(); err != nil {
-			return err
-		}
-		if err := s.insertCorrection(ctx, tx, c); err != nil {
 			return err
 		}
 	}
@@ -136,6 +156,9 @@ func (s *Store) AddCorrection(ctx context.Context, articleID int64, c *news.Corr
 			dbTime(c.CreatedAt), dbTime(c.CreatedAt), articleID); err != nil {
 			return err
 		}
+		if err := s.refreshSearch(ctx, tx, articleID); err != nil {
+			return err
+		}
 		return s.recordChange(ctx, tx, news.ArticleKey(articleID), news.KeyCorrections, news.KeyModified)
 	})
 	return s.wrap(err, "article %d: add correction", articleID)
@@ -152,6 +175,9 @@ func (s *Store) WithdrawArticle(ctx context.Context, id int64, note string) erro
 			string(news.StatusWithdrawn), note, dbTime(time.Now()), id); err != nil {
 			return err
 		}
+		if err := s.refreshSearch(ctx, tx, id); err != nil {
+			return err
+		}
 		a.Status = news.StatusWithdrawn
 		return s.recordChange(ctx, tx, articleKeys(a)...)
 	})
@@ -163,7 +189,7 @@ func (s *Store) WithdrawArticle(ctx context.Context, id int64, note string) erro
 const articleCols = `a.id, a.slug, a.headline, a.standfirst, a.word_count, a.status,
 	a.published_at, a.updated_at, a.created_at, a.modified_at,
 	a.image_url, a.image_alt, a.image_caption, a.image_credit, a.image_width, a.image_height,
-	a.comments_open, a.seo_title, a.seo_description, a.withdrawn_note,
+	a.comments_open, a.seo_title, a.seo_description, a.withdrawn_note, a.version, COALESCE(a.created_by, 0),
 	s.id, s.slug, s.name, s.description, s.position`
 
 func scanArticle(sc interface{ Scan(...any) error }, a *news.Article, extra ...any) error {
@@ -172,7 +198,7 @@ func scanArticle(sc interface{ Scan(...any) error }, a *news.Article, extra ...a
 	dest := []any{&a.ID, &a.Slug, &a.Headline, &a.Standfirst, &a.WordCount, &status,
 		timeScan{&a.PublishedAt}, timeScan{&a.UpdatedAt}, timeScan{&a.CreatedAt}, timeScan{&a.ModifiedAt},
 		&img.URL, &img.Alt, &img.Caption, &img.Credit, &img.Width, &img.Height,
-		&a.CommentsOpen, &a.SEOTitle, &a.SEODescription, &a.WithdrawnNote,
+		&a.CommentsOpen, &a.SEOTitle, &a.SEODescription, &a.WithdrawnNote, &a.Version, &a.CreatedBy,
 		&a.Section.ID, &a.Section.Slug, &a.Section.Name, &a.Section.Description, &a.Section.Position}
 	if err := sc.Scan(append(dest, extra...)...); err != nil {
 		return err
@@ -220,7 +246,9 @@ func (s *Store) loadArticle(ctx context.Context, where string, args ...any) (*ne
 // ArticleFilter selects a list of articles. The zero value lists published
 // stories, newest first.
 type ArticleFilter struct {
-	Status         news.Status // default published
+	Status         news.Status   // default published
+	Statuses       []news.Status // any of these instead of Status
+	ByModified     bool          // newest change first instead of newest publication
 	SectionID      int64
 	AuthorID       int64
 	TagID          int64
@@ -250,6 +278,13 @@ func (s *Store) Articles(ctx context.Context, f ArticleFilter) ([]news.Article, 
 	}
 	where := []string{"a.status = ?"}
 	args := []any{string(f.Status)}
+	if len(f.Statuses) > 0 {
+		where[0] = "a.status IN (" + placeholders(len(f.Statuses)) + ")"
+		args = args[:0]
+		for _, st := range f.Statuses {
+			args = append(args, string(st))
+		}
+	}
 	if f.SectionID != 0 {
 		where = append(where, "a.section_id = ?")
 		args = append(args, f.SectionID)
@@ -271,12 +306,16 @@ func (s *Store) Articles(ctx context.Context, f ArticleFilter) ([]news.Article, 
 		args = append(args, dbTime(f.PublishedAfter))
 	}
 	cond := strings.Join(where, " AND ")
+	order := "a.published_at DESC, a.id DESC"
+	if f.ByModified {
+		order = "a.modified_at DESC, a.id DESC"
+	}
 	body := "''"
 	if f.WithBody {
 		body = "a.body_html"
 	}
 	rows, err := s.db.QueryContext(ctx, s.q(`SELECT `+articleCols+`, `+body+` FROM articles a JOIN sections s ON s.id = a.section_id
-		WHERE `+cond+` ORDER BY a.published_at DESC, a.id DESC LIMIT ? OFFSET ?`), append(args, f.Limit, f.Offset)...)
+		WHERE `+cond+` ORDER BY `+order+` LIMIT ? OFFSET ?`), append(args, f.Limit, f.Offset)...)
 	if err != nil {
 		return nil, 0, s.wrap(err, "list articles")
 	}
@@ -430,12 +469,13 @@ func scanCorrection(sc interface{ Scan(...any) error }, c *news.Correction, extr
 	return nil
 }
 
-// Related returns up to n published stories related to a, best first: each
+// relatedByTaxonomy returns up to n published stories related to a, best
+// first, when no related list is stored for a (see Related): each
 // shared tag counts 3, each shared author 2, the same section 2; ties go to the
 // newer story. The story itself is never among them. Candidates are drawn from
 // the most recent stories sharing a tag, an author or the section, so the cost
 // stays bounded on a large archive.
-func (s *Store) Related(ctx context.Context, a *news.Article, n int) ([]news.Article, error) {
+func (s *Store) relatedByTaxonomy(ctx context.Context, a *news.Article, n int) ([]news.Article, error) {
 	const perBranch = 300
 	rows, err := s.db.QueryContext(ctx, s.q(`
 		WITH cand (id, w) AS (

@@ -103,3 +103,23 @@ func (s *Store) PruneChanges(ctx context.Context, t time.Time) (int64, error) {
 func (s *Store) Listen(ctx context.Context, fn func(keys []string)) error {
 	return s.dialect.listen(ctx, s.dsn, changesChannel, func(payload string) { fn(strings.Fields(payload)) })
 }
+
+// jobsLockKey is the advisory lock held by the node running scheduled work.
+const jobsLockKey = 0x6865_7261_6c64_02
+
+// Exclusive runs fn only if no other process is running exclusive work on the
+// same database at this moment, and reports whether it ran. On PostgreSQL this
+// is an advisory lock, so of several nodes one does the scheduled work.
+func (s *Store) Exclusive(ctx context.Context, fn func(ctx context.Context) error) (bool, error) {
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return false, s.wrap(err, "exclusive")
+	}
+	defer conn.Close()
+	ok, err := s.dialect.tryLock(ctx, conn, jobsLockKey)
+	if err != nil || !ok {
+		return false, s.wrap(err, "exclusive")
+	}
+	defer s.dialect.unlock(context.WithoutCancel(ctx), conn, jobsLockKey)
+	return true, fn(ctx)
+}

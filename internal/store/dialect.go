@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"io/fs"
+
+	"github.com/herald-news/herald/internal/news"
 )
 
 // dialect is everything that differs between the engines. Each engine's file
@@ -21,6 +23,16 @@ type dialect interface {
 	notify(ctx context.Context, tx *sql.Tx, channel, payload string) error
 	// listen calls fn with each payload announced on channel until ctx ends.
 	listen(ctx context.Context, dsn, channel string, fn func(payload string)) error
+	// tryLock takes the advisory lock key on conn without waiting and
+	// reports whether it got it; unlock releases it. Engines with one writer
+	// always get it.
+	tryLock(ctx context.Context, conn *sql.Conn, key int64) (bool, error)
+	unlock(ctx context.Context, conn *sql.Conn, key int64) error
 	// lock serialises migrations between processes sharing the database.
 	lockMigrations(ctx context.Context, conn *sql.Conn) (unlock func(), err error)
+	// searchMatch renders a parsed search in the engine's full-text query
+	// language, to be bound as a parameter; "" when it finds nothing.
+	searchMatch(q news.SearchQuery) string
+	// searchSQL is the engine's SQL for a search (see search.go).
+	searchSQL() searchSQL
 }

@@ -14,6 +14,8 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
 	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" database/sql driver
+
+	"github.com/herald-news/herald/internal/news"
 )
 
 //go:embed migrations/postgres/*.sql
@@ -132,4 +134,62 @@ func listenOnce(ctx context.Context, dsn, channel string, fn func(string)) error
 		}
 		fn(n.Payload)
 	}
+}
+
+// searchMatch writes a to_tsquery expression: each term a quoted lexeme, a
+// phrase of them joined by <->, ':*' after a prefix, all joined by & and each
+// exclusion negated with !. to_tsquery then stems the words and drops stop
+// words as it does when indexing.
+func (postgresDialect) searchMatch(q news.SearchQuery) string {
+	var must, not []string
+	for _, t := range q.Terms {
+		words := searchWords(t)
+		if len(words) == 0 {
+			continue
+		}
+		quoted := make([]string, len(words))
+		for i, w := range words {
+			quoted[i] = "'" + strings.NewReplacer(`'`, `''`, `\`, `\\`).Replace(w) + "'"
+		}
+		if t.Prefix {
+			quoted[len(quoted)-1] += ":*"
+		}
+		s := strings.Join(quoted, " <-> ")
+		if len(quoted) > 1 {
+			s = "(" + s + ")"
+		}
+		if t.Exclude {
+			not = append(not, "!"+s)
+		} else {
+			must = append(must, s)
+		}
+	}
+	if len(must) == 0 {
+		return ""
+	}
+	return strings.Join(append(must, not...), " & ")
+}
+
+// searchSQL searches the weighted tsvector through its GIN index, ranked by
+// ts_rank with the length normalised, with snippets from ts_headline.
+func (postgresDialect) searchSQL() searchSQL {
+	return searchSQL{
+		from:  `to_tsquery('english', ?) q, search_docs d JOIN articles a ON a.id = d.article_id`,
+		where: `d.tsv @@ q`,
+		id:    `d.article_id`,
+		rank:  `ts_rank(d.tsv, q, 1) DESC`,
+		snippets: `SELECT d.article_id, ts_headline('english', d.body, q, 'StartSel=' || chr(1) || ', StopSel=' || chr(2) ||
+			', MaxWords=35, MinWords=15') FROM to_tsquery('english', ?) q, search_docs d WHERE d.article_id`,
+	}
+}
+
+func (postgresDialect) tryLock(ctx context.Context, conn *sql.Conn, key int64) (bool, error) {
+	var ok bool
+	err := conn.QueryRowContext(ctx, `SELECT pg_try_advisory_lock($1)`, key).Scan(&ok)
+	return ok, err
+}
+
+func (postgresDialect) unlock(ctx context.Context, conn *sql.Conn, key int64) error {
+	_, err := conn.ExecContext(ctx, `SELECT pg_advisory_unlock($1)`, key)
+	return err
 }

@@ -11,9 +11,12 @@ import (
 	"io/fs"
 	"net/url"
 	"os"
+	"strings"
 
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
+
+	"github.com/herald-news/herald/internal/news"
 )
 
 //go:embed migrations/sqlite/*.sql
@@ -129,3 +132,55 @@ func (sqliteDialect) listen(ctx context.Context, _, _ string, _ func(string)) er
 	<-ctx.Done()
 	return nil
 }
+
+// searchMatch writes an FTS5 query: each term a quoted string (a phrase when
+// it has several words, "word"* for a prefix), all of them joined by AND,
+// then NOT each exclusion. Quoting every word means FTS5 reads none of them
+// as an operator or a column name.
+func (sqliteDialect) searchMatch(q news.SearchQuery) string {
+	var must, not []string
+	for _, t := range q.Terms {
+		words := searchWords(t)
+		if len(words) == 0 {
+			continue
+		}
+		s := `"` + strings.ReplaceAll(strings.Join(words, " "), `"`, `""`) + `"`
+		if t.Prefix {
+			s += "*"
+		}
+		if t.Exclude {
+			not = append(not, s)
+		} else {
+			must = append(must, s)
+		}
+	}
+	if len(must) == 0 {
+		return ""
+	}
+	expr := strings.Join(must, " AND ")
+	if len(must) > 1 && len(not) > 0 {
+		expr = "(" + expr + ")"
+	}
+	for _, s := range not {
+		expr += " NOT " + s
+	}
+	return expr
+}
+
+// searchSQL searches the FTS5 table, ranked by its configured bm25 (see
+// migration 2), with snippets from the body.
+func (sqliteDialect) searchSQL() searchSQL {
+	return searchSQL{
+		from:     `search_fts JOIN articles a ON a.id = search_fts.rowid`,
+		where:    `search_fts MATCH ?`,
+		id:       `search_fts.rowid`,
+		rank:     `search_fts.rank`,
+		snippets: `SELECT rowid, snippet(search_fts, 2, char(1), char(2), '…', 32) FROM search_fts WHERE search_fts MATCH ? AND rowid`,
+	}
+}
+
+// tryLock always succeeds: work on one SQLite file is already serialised by
+// its single writer, and the jobs themselves are idempotent.
+func (sqliteDialect) tryLock(context.Context, *sql.Conn, int64) (bool, error) { return true, nil }
+
+func (sqliteDialect) unlock(context.Context, *sql.Conn, int64) error { return nil }

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"errors"
 	"database/sql"
 	"encoding/json"
 	"fmt"
@@ -385,4 +386,34 @@ func (s *Store) IsEmpty(ctx context.Context) (bool, error) {
 		return false, s.wrap(err, "is empty")
 	}
 	return n == 0, nil
+}
+
+// EnsureTag returns the tag with slug, creating it with name when there is
+// none.
+func (s *Store) EnsureTag(ctx context.Context, slug, name string) (*news.Tag, error) {
+	if t, err := s.TagBySlug(ctx, slug); err == nil || !errors.Is(err, news.ErrNotFound) {
+		return t, err
+	}
+	t := &news.Tag{Slug: slug, Name: name}
+	if err := s.CreateTag(ctx, t); errors.Is(err, news.ErrConflict) {
+		return s.TagBySlug(ctx, slug) // created by someone else meanwhile
+	} else if err != nil {
+		return nil, err
+	}
+	return t, nil
+}
+
+// EnsureSource returns the source with slug, creating it with name when there
+// is none.
+func (s *Store) EnsureSource(ctx context.Context, slug, name string) (*news.Source, error) {
+	if src, err := s.SourceBySlug(ctx, slug); err == nil || !errors.Is(err, news.ErrNotFound) {
+		return src, err
+	}
+	src := &news.Source{Slug: slug, Name: name}
+	if err := s.CreateSource(ctx, src); errors.Is(err, news.ErrConflict) {
+		return s.SourceBySlug(ctx, slug)
+	} else if err != nil {
+		return nil, err
+	}
+	return src, nil
 }

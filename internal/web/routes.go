@@ -5,12 +5,18 @@ import (
 	"strings"
 )
 
-// Handler returns the public site with every route.
-func (s *Server) Handler() http.Handler {
+// Handler returns the public site with every route. Each of more registers
+// further routes (the back office's) on the same mux, behind the same logging
+// and security headers.
+func (s *Server) Handler(more ...func(*http.ServeMux)) http.Handler {
 	mux := http.NewServeMux()
+	for _, register := range more {
+		register(mux)
+	}
 	// Not cached: health must be live, assets have their own forever URLs.
 	mux.HandleFunc("GET /healthz", s.healthz)
 	mux.Handle("GET /static/{file...}", s.assets)
+	mux.HandleFunc("GET /search", s.search) // not cached: every query is its own page
 
 	// Public responses, each kept in the page cache until what it shows
 	// changes.
@@ -31,6 +37,15 @@ func (s *Server) Handler() http.Handler {
 	public("GET /tags/{slug}/{file}", s.tagFeed)
 	public("GET /sources/{slug}/{$}", s.source)
 	public("GET /corrections/{$}", s.corrections)
+
+	// Comments: the POST and the per-reader form state are never cached;
+	// the feeds are; avatars have forever URLs of their own.
+	cm := newCommentHandler(s)
+	mux.HandleFunc("POST /{section}/{slug}/comments", cm.post)
+	mux.HandleFunc("GET /comments/form", cm.form)
+	mux.HandleFunc("GET /comments/avatars/{file}", cm.avatar)
+	public("GET /comments/feed.xml", cm.siteFeed)
+	public("GET /comments/{section}/{slug}/feed.xml", cm.articleFeed)
 
 	// Sections and static pages own the first path segment, so their routes
 	// cannot be ServeMux patterns beside /static/ and the rest: the

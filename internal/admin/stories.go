@@ -241,6 +241,9 @@ func (h *Handler) build(r *http.Request, f StoryForm, base *news.Article, rq *re
 	if f.PublishAt != "" {
 		t, err := time.ParseInLocation(dateLayout, f.PublishAt, h.loc)
 		if err != nil {
+			t, err = time.ParseInLocation(dateLayout+":05", f.PublishAt, h.loc)
+		}
+		if err != nil {
 			problems["publish_at"] = "must be a date and time, as 2026-11-26T09:30"
 		} else {
 			a.PublishedAt = t.UTC()

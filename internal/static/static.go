@@ -81,6 +81,12 @@ func (a *Assets) All() []*Asset {
 	return out
 }
 
+// ByURL returns the asset at a hashed URL.
+func (a *Assets) ByURL(u string) (*Asset, bool) {
+	x, ok := a.byURL[u]
+	return x, ok
+}
+
 // ServeHTTP serves an asset by its hashed URL, cacheable for a year. Any other
 // path under /static/ is a 404.
 func (a *Assets) ServeHTTP(w http.ResponseWriter, r *http.Request) {

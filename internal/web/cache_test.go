@@ -341,7 +341,7 @@ func TestCacheUnderMemoryPressure(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	const limit = 256 << 10
+	const limit = 2 << 20
 	srv, err := web.New(context.Background(), web.Options{Store: st, Logger: slog.New(slog.DiscardHandler), BaseURL: baseURL,
 		Now: func() time.Time { return now }, CacheBytes: limit})
 	if err != nil {
@@ -349,12 +349,16 @@ func TestCacheUnderMemoryPressure(t *testing.T) {
 	}
 	h := srv.Handler()
 	list, _, err := st.Articles(context.Background(), store.ArticleFilter{Limit: 100})
+	var paths []string
+	for _, a := range list {
+		paths = append(paths, a.Path(), a.Path()+"?variant=1", a.Path()+"?variant=2")
+	}
 	if err != nil {
 		t.Fatal(err)
 	}
 	for round := 0; round < 2; round++ {
-		for _, a := range list {
-			get(t, h, a.Path(), http.StatusOK)
+		for _, p := range paths {
+			get(t, h, p, http.StatusOK)
 		}
 	}
 	stats := srv.CacheStats()

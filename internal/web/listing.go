@@ -245,6 +245,15 @@ func (s *Server) addSlash(w http.ResponseWriter, r *http.Request, top string) {
 	s.notFound(w, r)
 }
 
+// static serves the embedded assets; an unknown one is the friendly 404.
+func (s *Server) static(w http.ResponseWriter, r *http.Request) {
+	if _, ok := s.assets.ByURL(r.URL.Path); !ok {
+		s.notFound(w, r)
+		return
+	}
+	s.assets.ServeHTTP(w, r)
+}
+
 // healthz answers 200 while the database answers.
 func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
 	if err := s.store.Ping(r.Context()); err != nil {
@@ -260,7 +269,7 @@ func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
 func (s *Server) media(w http.ResponseWriter, r *http.Request) {
 	m, err := s.store.Media(r.Context(), r.PathValue("name"))
 	if err != nil {
-		s.fail(w, r, err)
+		s.notFoundOr(w, r, err)
 		return
 	}
 	w.Header().Set("Cache-Control", "public, max-age=86400")

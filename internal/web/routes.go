@@ -15,7 +15,7 @@ func (s *Server) Handler(more ...func(*http.ServeMux)) http.Handler {
 	}
 	// Not cached: health must be live, assets have their own forever URLs.
 	mux.HandleFunc("GET /healthz", s.healthz)
-	mux.Handle("GET /static/{file...}", s.assets)
+	mux.HandleFunc("GET /static/{file...}", s.static)
 	mux.HandleFunc("GET /search", s.search) // not cached: every query is its own page
 
 	// Public responses, each kept in the page cache until what it shows

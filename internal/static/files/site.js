@@ -26,6 +26,13 @@
     };
     window.addEventListener("scroll", update, { passive: true });
     update();
+    // Enable the fade only after the first frame, so the link does not
+    // visibly fade out while the page loads.
+    requestAnimationFrame(function () {
+      requestAnimationFrame(function () {
+        document.documentElement.classList.add("js-ready");
+      });
+    });
     top.addEventListener("click", function (ev) {
       ev.preventDefault();
       var reduce = window.matchMedia("(prefers-reduced-motion: reduce)").matches;

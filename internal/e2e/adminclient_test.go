@@ -158,3 +158,5 @@ func waitFor(t *testing.T, limit time.Duration, what string, cond func() bool) {
 		time.Sleep(100 * time.Millisecond)
 	}
 }
+
+func newPlainClient() *http.Client { return &http.Client{Timeout: 10 * time.Second} }

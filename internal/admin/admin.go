@@ -155,6 +155,8 @@ func (h *Handler) fail(w http.ResponseWriter, r *http.Request, err error) {
 		status, msg = http.StatusUnprocessableEntity, ve.Error()
 	case errors.As(err, new(badRequest)):
 		status, msg = http.StatusBadRequest, err.Error()
+	case errors.As(err, new(tooLarge)):
+		status, msg = http.StatusRequestEntityTooLarge, err.Error()
 	case errors.Is(err, context.Canceled):
 		return
 	default:
@@ -187,6 +189,12 @@ var (
 type badRequest struct{ msg string }
 
 func (e badRequest) Error() string { return e.msg }
+
+// tooLarge is a request body over its route's limit; its message is fit for
+// the user.
+type tooLarge struct{ msg string }
+
+func (e tooLarge) Error() string { return e.msg }
 
 // redirect answers a POST with 303 to path, with a message to show there.
 func redirect(w http.ResponseWriter, r *http.Request, path, done string) {

@@ -9,6 +9,6 @@
 // check, act, redirect (POST/Redirect/GET), and every failure goes through
 // Handler.fail.
 //
-// admin imports store, render, auth, content, static and news; only the
+// admin imports store, render, auth, content, media, static and news; only the
 // command line imports it.
 package admin

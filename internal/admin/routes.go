@@ -1,10 +1,12 @@
 package admin
 
 import (
+	"errors"
 	"net/http"
 	"net/url"
 
 	"github.com/herald-news/herald/internal/auth"
+	"github.com/herald-news/herald/internal/media"
 	"github.com/herald-news/herald/internal/news"
 )
 
@@ -45,6 +47,10 @@ var Routes = []Route{
 	{"GET", "/admin/stories/{id}/revisions/{n}/{$}", news.RoleContributor, (*Handler).revision},
 	{"POST", "/admin/stories/{id}/revisions/{n}/restore", news.RoleContributor, (*Handler).restore},
 	{"POST", "/admin/stories/{id}/corrections", news.RoleEditor, (*Handler).addCorrection},
+
+	{"GET", "/admin/media/{$}", news.RoleContributor, (*Handler).mediaLibrary},
+	{"POST", "/admin/media/{$}", news.RoleContributor, (*Handler).uploadMedia},
+	{"POST", "/admin/media/{id}/alt", news.RoleContributor, (*Handler).setMediaAlt},
 
 	{"GET", "/admin/sections/{$}", news.RoleEditor, (*Handler).sections},
 	{"POST", "/admin/sections/{$}", news.RoleEditor, (*Handler).createSection},
@@ -99,6 +105,10 @@ func (h *Handler) guard(rt Route) http.Handler {
 			return
 		}
 		if r.Method == http.MethodPost {
+			if err := parseBody(r); err != nil {
+				h.fail(w, r, err)
+				return
+			}
 			token := r.Header.Get("X-CSRF-Token")
 			if token == "" {
 				token = r.PostFormValue("csrf")
@@ -110,6 +120,21 @@ func (h *Handler) guard(rt Route) http.Handler {
 		}
 		rt.handle(h, w, r, rq)
 	})
+}
+
+// parseBody reads a POST's form, multipart or not, so that a body over the
+// route's limit is answered 413 instead of being taken for a missing CSRF
+// token. Other parse errors are left to the handler, as before.
+func parseBody(r *http.Request) error {
+	err := r.ParseMultipartForm(32 << 20)
+	if big := (*http.MaxBytesError)(nil); errors.As(err, &big) {
+		msg := "What you sent is larger than this form accepts (" + media.Size(int(big.Limit)) + "); nothing was saved."
+		if r.URL.Path == "/admin/media/" {
+			msg = "The file is larger than " + media.Size(media.MaxBytes) + ", the most an upload may be; nothing was stored."
+		}
+		return tooLarge{msg}
+	}
+	return nil
 }
 
 // maxBody bounds a request body: uploads get room, forms do not.

@@ -227,11 +227,18 @@ func (h *Handler) build(r *http.Request, f StoryForm, base *news.Article, rq *re
 	if f.ImageURL != "" {
 		img := &news.Image{URL: f.ImageURL, Alt: f.ImageAlt, Caption: f.ImageCaption, Credit: f.ImageCredit}
 		if name, ok := strings.CutPrefix(f.ImageURL, "/media/"); ok {
-			m, err := h.store.Media(ctx, name)
+			m, err := h.store.MediaInfo(ctx, name)
 			if err != nil {
 				problems["image_url"] = "is not in the media library"
 			} else {
 				img.Width, img.Height = m.Width, m.Height
+				// The library's description is the default; the story may say more.
+				if img.Alt == "" {
+					img.Alt = m.Alt
+				}
+				if img.Credit == "" {
+					img.Credit = m.Credit
+				}
 			}
 		} else if !news.IsHTTPURL(f.ImageURL) {
 			problems["image_url"] = "must be a media library address (/media/…) or an http(s) address"

@@ -36,9 +36,10 @@ func init() {
 		"migrate":  {"apply database migrations", "[--db PATH]", migrate},
 		"export":   {"write the whole public site as static files", "--db PATH --out DIR [--base-url URL]", export},
 		"generate": {"fill a database with a large synthetic newsroom for benchmarks", "--articles N [--seed S] [--append] [--db PATH]", generate},
-		"comments": {"list and moderate comments", "list|approve|spam|trash|pending|delete|settings|purge|evaluate [flags] [ID…]", comments},
+		"comments": {"list and moderate comments", "list|approve|spam|trash|pending|delete|settings|purge|evaluate|train [flags] [ID…]", comments},
 		"version":  {"print Herald's version", "", version},
 		"user":     {"add users, set passwords, list users", "add|passwd|list [flags]", user},
+		"import":   {"move a WordPress or Markdown newsroom into Herald", "wordpress|markdown --db PATH SOURCE", importCmd},
 	}
 }
 
@@ -147,9 +148,14 @@ func capitalize(s string) string {
 // takes no positional arguments.
 func parse(env Env, fs *flag.FlagSet, args []string) error {
 	fs.SetOutput(io.Discard)
-	if err := fs.Parse(args); err != nil {
+	usage := fs.Usage
+	fs.Usage = func() {} // Parse calls it on any mistake; print it only for --help
+	err := fs.Parse(args)
+	fs.Usage = usage
+	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			return err // Parse has printed the usage
+			usage()
+			return err
 		}
 		return usageError("%v; run '%s --help'", err, fs.Name())
 	}

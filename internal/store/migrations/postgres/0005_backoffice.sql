@@ -67,3 +67,6 @@ CREATE INDEX articles_scheduled ON articles (status, published_at) WHERE status 
 ALTER TABLE media ADD COLUMN alt TEXT NOT NULL DEFAULT '';
 ALTER TABLE media ADD COLUMN credit TEXT NOT NULL DEFAULT '';
 ALTER TABLE media ADD COLUMN parent TEXT NOT NULL DEFAULT '';
+
+-- The media library lists originals and finds each one's narrower copies.
+CREATE INDEX media_library ON media (parent, created_at);

@@ -67,3 +67,8 @@ CREATE INDEX articles_scheduled ON articles (status, published_at) WHERE status 
 ALTER TABLE media ADD COLUMN alt TEXT NOT NULL DEFAULT '';
 ALTER TABLE media ADD COLUMN credit TEXT NOT NULL DEFAULT '';
 ALTER TABLE media ADD COLUMN parent TEXT NOT NULL DEFAULT '';
+
+-- The media library lists originals and finds each one's narrower copies
+-- without reading image bytes: in SQLite the columns after a row's blob can
+-- only be reached by reading through the blob, so this index covers them.
+CREATE INDEX media_library ON media (parent, created_at, id, name, content_type, width, height, alt, credit);

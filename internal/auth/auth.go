@@ -163,7 +163,9 @@ func CheckFormToken(secret []byte, purpose, token string) (time.Time, bool) {
 
 // ClientKey is the throttling key of a client address: a keyed hash, so that
 // addresses are never stored.
-func ClientKey(secret []byte, addr string) string { return "client:" + mac(secret, "client", addr)[:22] }
+func ClientKey(secret []byte, addr string) string {
+	return "client:" + mac(secret, "client", addr)[:22]
+}
 
 // AccountKey is the throttling key of an account.
 func AccountKey(email string) string { return "account:" + strings.ToLower(strings.TrimSpace(email)) }

@@ -218,7 +218,7 @@ func DefaultCommentSettings() CommentSettings {
 		FloodSeconds:        15,
 		MinFillSeconds:      3,
 		ClientRetentionDays: 30,
-		SpamThreshold:       0.9,
+		SpamThreshold:       0.91,
 	}
 }
 

@@ -1,8 +1,11 @@
 package web
 
 import (
+	"context"
+	"fmt"
 	"html/template"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/herald-news/herald/internal/feed"
@@ -22,6 +25,10 @@ type ArticlePage struct {
 	UpdatedAt    time.Time
 	CreditGroups []CreditGroup
 	Related      []news.Article
+	Comments     *CommentsView // nil on pages without a comment section
+	// ImageSrcset offers the featured image's narrower copies from the media
+	// library with the original, for <img srcset>; empty without copies.
+	ImageSrcset string
 }
 
 // CreditGroup is the credits of one kind, as the credit line names them.
@@ -85,9 +92,17 @@ func (s *Server) article(w http.ResponseWriter, r *http.Request) {
 	}
 	p.Current = a.Section.Slug
 	p.OGType = "article"
+	var srcset string
 	if a.Image != nil {
 		p.Image = a.Image
 		p.ImageURL = s.abs(a.Image.URL)
+		if name, ok := strings.CutPrefix(a.Image.URL, "/media/"); ok {
+			if srcset, err = s.srcset(ctx, name, a.Image.Width); err != nil {
+				s.fail(w, r, err)
+				return
+			}
+			depend(w, news.MediaKey(name))
+		}
 	}
 	related, err := s.store.Related(ctx, a, relatedCount)
 	if err != nil {
@@ -115,9 +130,33 @@ func (s *Server) article(w http.ResponseWriter, r *http.Request) {
 	data := ArticlePage{
 		Page: p, Article: a, Body: trustedHTML(a.BodyHTML),
 		Updated: updated.Sub(a.PublishedAt) >= time.Minute, UpdatedAt: updated,
-		CreditGroups: creditGroups(a.Credits), Related: related,
+		CreditGroups: creditGroups(a.Credits), Related: related, ImageSrcset: srcset,
+	}
+	if err := s.addComments(w, r, &data); err != nil {
+		s.fail(w, r, err)
+		return
 	}
 	s.html(w, r, http.StatusOK, "article", data)
+}
+
+// srcset lists the narrower copies of the media file name, then the file
+// itself at width, as an <img srcset>; "" when it has no copies.
+func (s *Server) srcset(ctx context.Context, name string, width int) (string, error) {
+	vs, err := s.store.MediaVariants(ctx, name)
+	if err != nil || len(vs) == 0 {
+		return "", err
+	}
+	var b strings.Builder
+	for i, v := range vs {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, "/media/%s %dw", v.Name, v.Width)
+	}
+	if width > vs[len(vs)-1].Width {
+		fmt.Fprintf(&b, ", /media/%s %dw", name, width)
+	}
+	return b.String(), nil
 }
 
 // notFoundOr answers a missing thing through notFound (so moved URLs redirect)

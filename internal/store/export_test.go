@@ -1,6 +1,12 @@
 package store
 
-import "database/sql"
+import (
+	"database/sql"
+	"io/fs"
+)
+
+// SetMigrations replaces the embedded migrations, for tests of Migrate itself.
+func SetMigrations(s *Store, fsys fs.FS) { s.migrationsFS = fsys }
 
 // RawDB exposes the database handle to the store's own tests, which act on it
 // as another program would.

@@ -61,7 +61,10 @@ func queryStrings(ctx context.Context, db *sql.DB, query string) ([]string, erro
 }
 
 func (s *Store) loadMigrations() ([]migration, error) {
-	fsys := s.dialect.migrations()
+	fsys := s.migrationsFS
+	if fsys == nil {
+		fsys = s.dialect.migrations()
+	}
 	names, err := fs.Glob(fsys, "*.sql")
 	if err != nil {
 		return nil, err
@@ -131,17 +134,25 @@ func (s *Store) Migrate(ctx context.Context) (int, error) {
 		applied_at TEXT NOT NULL)`); err != nil {
 		return 0, s.wrap(err, "migrate")
 	}
-	var current sql.NullInt64
-	if err := conn.QueryRowContext(ctx, `SELECT MAX(version) FROM schema_migrations`).Scan(&current); err != nil {
+	applied, err := appliedVersions(ctx, conn)
+	if err != nil {
 		return 0, s.wrap(err, "migrate")
 	}
-	if len(ms) > 0 && int(current.Int64) > ms[len(ms)-1].version {
-		return 0, fmt.Errorf("store: the database is at schema version %d but this Herald knows only up to %d; run a newer Herald: %w",
-			current.Int64, ms[len(ms)-1].version, ErrSchemaTooNew)
-	}
-	applied := 0
+	known := map[int]bool{}
 	for _, m := range ms {
-		if m.version <= int(current.Int64) {
+		known[m.version] = true
+	}
+	for v := range applied {
+		if !known[v] && len(ms) > 0 && v > ms[len(ms)-1].version {
+			return 0, fmt.Errorf("store: the database is at schema version %d but this Herald knows only up to %d; run a newer Herald: %w",
+				v, ms[len(ms)-1].version, ErrSchemaTooNew)
+		}
+	}
+	count := 0
+	for _, m := range ms {
+		// Each migration is applied unless it was, whatever the order: a
+		// lower number that arrives after a higher one still runs.
+		if applied[m.version] {
 			continue
 		}
 		err := func() error {
@@ -160,9 +171,27 @@ func (s *Store) Migrate(ctx context.Context) (int, error) {
 			return tx.Commit()
 		}()
 		if err != nil {
-			return applied, fmt.Errorf("store: migration %s: %w", m.name, err)
+			return count, fmt.Errorf("store: migration %s: %w", m.name, err)
 		}
-		applied++
+		count++
 	}
-	return applied, nil
+	return count, nil
+}
+
+// appliedVersions reads which migrations the database has.
+func appliedVersions(ctx context.Context, conn *sql.Conn) (map[int]bool, error) {
+	rows, err := conn.QueryContext(ctx, `SELECT version FROM schema_migrations`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[int]bool{}
+	for rows.Next() {
+		var v int
+		if err := rows.Scan(&v); err != nil {
+			return nil, err
+		}
+		out[v] = true
+	}
+	return out, rows.Err()
 }

@@ -6,6 +6,7 @@ import (
 	"database/sql/driver"
 	"errors"
 	"fmt"
+	"io/fs"
 	"strings"
 	"sync"
 	"time"
@@ -18,6 +19,8 @@ type Store struct {
 	db      *sql.DB
 	dialect dialect
 	dsn     string
+
+	migrationsFS fs.FS // the engine's embedded migrations unless a test sets others
 
 	pendingMu sync.Mutex
 	pending   map[*sql.Tx][]Change // changes recorded in transactions not yet committed

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
@@ -486,6 +487,30 @@ func TestChangesRecordedWithWrites(t *testing.T) {
 		must(t, err)
 		if n != int64(len(changes)) {
 			t.Errorf("pruned %d of %d changes", n, len(changes))
+		}
+	})
+}
+
+// TestMigrateFillsGaps applies a migration whose number is lower than one
+// already applied, as happens when branches land in another order.
+func TestMigrateFillsGaps(t *testing.T) {
+	engines(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		fsys := fstest.MapFS{
+			"0100_a.sql": {Data: []byte(`CREATE TABLE gap_a (x INTEGER)`)},
+			"0300_c.sql": {Data: []byte(`CREATE TABLE gap_c (x INTEGER)`)},
+		}
+		store.SetMigrations(s, fsys)
+		if n, err := s.Migrate(ctx); err != nil || n != 2 {
+			t.Fatalf("first Migrate = %d, %v", n, err)
+		}
+		fsys["0200_b.sql"] = &fstest.MapFile{Data: []byte(`CREATE TABLE gap_b (x INTEGER)`)}
+		if n, err := s.Migrate(ctx); err != nil || n != 1 {
+			t.Fatalf("Migrate with a new lower-numbered file = %d, %v; want it applied", n, err)
+		}
+		execRaw(t, s, `INSERT INTO gap_b (x) VALUES (1)`)
+		if n, err := s.Migrate(ctx); err != nil || n != 0 {
+			t.Fatalf("third Migrate = %d, %v", n, err)
 		}
 	})
 }

@@ -22,6 +22,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/herald-news/herald/internal/auth"
 	"github.com/herald-news/herald/internal/content"
 	"github.com/herald-news/herald/internal/news"
 	"github.com/herald-news/herald/internal/render"
@@ -166,21 +167,6 @@ func (c *commentHandler) key(ctx context.Context) ([]byte, error) {
 	return c.secret, nil
 }
 
-// keyedHash is a hex HMAC of value under the secret, for one purpose.
-func keyedHash(secret []byte, purpose, value string) string {
-	m := hmac.New(sha256.New, secret)
-	m.Write([]byte(purpose))
-	m.Write([]byte{0})
-	m.Write([]byte(value))
-	return hex.EncodeToString(m.Sum(nil))
-}
-
-// emailHash identifies a commenter by email without storing anything that
-// shows it: case and surrounding space do not count.
-func emailHash(secret []byte, email string) string {
-	return keyedHash(secret, "email", strings.ToLower(strings.TrimSpace(email)))
-}
-
 // clientHash identifies the client's network: its IPv4 address, or the /64
 // of an IPv6 address (one household or phone gets a whole /64).
 func clientHash(secret []byte, r *http.Request) string {
@@ -197,7 +183,7 @@ func clientHash(secret []byte, r *http.Request) string {
 	default:
 		host = ip.Mask(net.CIDRMask(64, 128)).String() + "/64"
 	}
-	return keyedHash(secret, "client", host)[:32]
+	return auth.KeyedHash(secret, "client", host)[:32]
 }
 
 // avatarID is the public part of an email hash an avatar is drawn from.
@@ -417,7 +403,7 @@ func (c *commentHandler) post(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	cm.SpamScore = spam.Score(model, cm.SpamTokens)
-	cm.EmailHash = emailHash(secret, cm.Email)
+	cm.EmailHash = auth.EmailHash(secret, cm.Email)
 	cm.ClientHash = clientHash(secret, r)
 	err = s.store.AddComment(ctx, cm, cs, cm.SpamScore >= cs.SpamThreshold, now)
 	if err != nil {

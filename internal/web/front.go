@@ -26,6 +26,17 @@ type SectionBlock struct {
 // front shows the lead story, the latest stories, and each section's newest.
 func (s *Server) front(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
+	// Old WordPress addresses (/?p=123, /?page_id=45) redirect to the
+	// story or page an import made of them.
+	q := r.URL.Query()
+	for _, k := range []string{"p", "page_id"} {
+		if v := q.Get(k); v != "" && len(v) < 20 {
+			if to, err := s.store.RedirectFor(ctx, "/?"+k+"="+v); err == nil {
+				http.Redirect(w, r, to, http.StatusMovedPermanently)
+				return
+			}
+		}
+	}
 	p, err := s.page(ctx, "", s.feed.Description, "/")
 	if err != nil {
 		s.fail(w, r, err)

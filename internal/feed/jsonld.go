@@ -73,6 +73,7 @@ type ldNewsArticle struct {
 	ArticleSection      string           `json:"articleSection,omitempty"`
 	Keywords            []string         `json:"keywords,omitempty"`
 	WordCount           int              `json:"wordCount,omitempty"`
+	CommentCount        int              `json:"commentCount,omitempty"`
 	IsAccessibleForFree bool             `json:"isAccessibleForFree"`
 	InLanguage          string           `json:"inLanguage,omitempty"`
 	Citation            []ldCreativeWork `json:"citation,omitempty"`
@@ -108,6 +109,7 @@ func ArticleJSONLD(s Site, a *news.Article) ([]byte, error) {
 		Publisher:           publisher(s),
 		ArticleSection:      clean(a.Section.Name),
 		WordCount:           a.WordCount,
+		CommentCount:        a.CommentCount,
 		IsAccessibleForFree: true,
 		InLanguage:          s.Language,
 	}

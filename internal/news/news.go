@@ -232,6 +232,8 @@ type Article struct {
 	// Version counts saves; a save names the version it was made over, so a
 	// save over someone else's newer one is caught instead of lost.
 	Version int
+	// CommentCount is how many approved comments the story has.
+	CommentCount int
 	// CreatedBy is the user who started the story in the back office; 0 for
 	// stories that came from elsewhere (the demo, an import).
 	CreatedBy int64

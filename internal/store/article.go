@@ -190,6 +190,7 @@ const articleCols = `a.id, a.slug, a.headline, a.standfirst, a.word_count, a.sta
 	a.published_at, a.updated_at, a.created_at, a.modified_at,
 	a.image_url, a.image_alt, a.image_caption, a.image_credit, a.image_width, a.image_height,
 	a.comments_open, a.seo_title, a.seo_description, a.withdrawn_note, a.version, COALESCE(a.created_by, 0),
+	(SELECT COUNT(*) FROM comments cc WHERE cc.article_id = a.id AND cc.status = 'approved'),
 	s.id, s.slug, s.name, s.description, s.position`
 
 func scanArticle(sc interface{ Scan(...any) error }, a *news.Article, extra ...any) error {
@@ -198,7 +199,7 @@ func scanArticle(sc interface{ Scan(...any) error }, a *news.Article, extra ...a
 	dest := []any{&a.ID, &a.Slug, &a.Headline, &a.Standfirst, &a.WordCount, &status,
 		timeScan{&a.PublishedAt}, timeScan{&a.UpdatedAt}, timeScan{&a.CreatedAt}, timeScan{&a.ModifiedAt},
 		&img.URL, &img.Alt, &img.Caption, &img.Credit, &img.Width, &img.Height,
-		&a.CommentsOpen, &a.SEOTitle, &a.SEODescription, &a.WithdrawnNote, &a.Version, &a.CreatedBy,
+		&a.CommentsOpen, &a.SEOTitle, &a.SEODescription, &a.WithdrawnNote, &a.Version, &a.CreatedBy, &a.CommentCount,
 		&a.Section.ID, &a.Section.Slug, &a.Section.Name, &a.Section.Description, &a.Section.Position}
 	if err := sc.Scan(append(dest, extra...)...); err != nil {
 		return err

@@ -11,6 +11,7 @@ import (
 type DashboardPage struct {
 	Page
 	Review, Scheduled, Published, Drafts []news.Article
+	PendingComments                      int
 }
 
 func (h *Handler) dashboard(w http.ResponseWriter, r *http.Request, rq *request) {
@@ -37,6 +38,14 @@ func (h *Handler) dashboard(w http.ResponseWriter, r *http.Request, rq *request)
 		p.Review = own(rq.user, p.Review)
 		p.Scheduled = own(rq.user, p.Scheduled)
 		p.Drafts = own(rq.user, p.Drafts)
+	}
+	if rq.user.Role.AtLeast(news.RoleEditor) {
+		_, n, err := h.store.Comments(ctx, store.CommentFilter{Status: news.CommentPending, Limit: 1})
+		if err != nil {
+			h.fail(w, r, err)
+			return
+		}
+		p.PendingComments = n
 	}
 	if len(p.Drafts) > 10 {
 		p.Drafts = p.Drafts[:10]

@@ -52,6 +52,14 @@ var Routes = []Route{
 	{"POST", "/admin/media/{$}", news.RoleContributor, (*Handler).uploadMedia},
 	{"POST", "/admin/media/{id}/alt", news.RoleContributor, (*Handler).setMediaAlt},
 
+	{"GET", "/admin/comments/{$}", news.RoleEditor, (*Handler).moderation},
+	{"POST", "/admin/comments/{id}/status", news.RoleEditor, (*Handler).moderate},
+	{"POST", "/admin/comments/{id}/reply", news.RoleEditor, (*Handler).reply},
+	{"GET", "/admin/pages/{$}", news.RoleEditor, (*Handler).pages},
+	{"POST", "/admin/pages/{$}", news.RoleEditor, (*Handler).createPage},
+	{"GET", "/admin/pages/{id}/{$}", news.RoleEditor, (*Handler).editPage},
+	{"POST", "/admin/pages/{id}/{$}", news.RoleEditor, (*Handler).savePage},
+
 	{"GET", "/admin/sections/{$}", news.RoleEditor, (*Handler).sections},
 	{"POST", "/admin/sections/{$}", news.RoleEditor, (*Handler).createSection},
 	{"GET", "/admin/authors/{$}", news.RoleEditor, (*Handler).authors},
@@ -63,6 +71,8 @@ var Routes = []Route{
 	{"POST", "/admin/users/{$}", news.RoleAdmin, (*Handler).createUser},
 	{"POST", "/admin/users/{id}/role", news.RoleAdmin, (*Handler).updateUser},
 	{"GET", "/admin/audit/{$}", news.RoleAdmin, (*Handler).auditLog},
+	{"GET", "/admin/settings", news.RoleAdmin, (*Handler).settings},
+	{"POST", "/admin/settings", news.RoleAdmin, (*Handler).saveSettings},
 }
 
 // Register adds every route to mux, each behind the checks its rule needs.

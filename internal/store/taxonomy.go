@@ -417,3 +417,33 @@ func (s *Store) EnsureSource(ctx context.Context, slug, name string) (*news.Sour
 	}
 	return src, nil
 }
+
+// PageByID loads one static page.
+func (s *Store) PageByID(ctx context.Context, id int64) (*news.Page, error) {
+	var p news.Page
+	if err := scanPage(s.db.QueryRowContext(ctx, s.q(`SELECT `+pageCols+` FROM pages WHERE id = ?`), id), &p); err != nil {
+		return nil, s.wrap(err, "page %d", id)
+	}
+	return &p, nil
+}
+
+// UpdatePage saves a static page's title, body and position. Its slug stays:
+// other sites link to it.
+func (s *Store) UpdatePage(ctx context.Context, p *news.Page) error {
+	if err := p.Validate(); err != nil {
+		return err
+	}
+	p.UpdatedAt = time.Now().UTC()
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, s.q(`UPDATE pages SET title = ?, body_md = ?, body_html = ?, position = ?, updated_at = ? WHERE id = ?`),
+			p.Title, p.BodyMarkdown, p.BodyHTML, p.Position, dbTime(p.UpdatedAt), p.ID)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return sql.ErrNoRows
+		}
+		return s.recordChange(ctx, tx, news.KeyNav, news.KeyDirectory, news.PageKey(p.ID))
+	})
+	return s.wrap(err, "update page %d", p.ID)
+}

@@ -110,7 +110,7 @@ func (s *Server) article(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	for _, fn := range []func(feed.Site, *news.Article) ([]byte, error){feed.ArticleJSONLD, feed.BreadcrumbJSONLD} {
-		ld, err := fn(s.feed, a)
+		ld, err := fn(s.view().feed, a)
 		if err != nil {
 			s.fail(w, r, err)
 			return

@@ -40,6 +40,43 @@ type cacheEntry struct {
 	gz, br []byte
 	size   int64
 	elem   *list.Element
+
+	hdr entryHeaders
+}
+
+// entryHeaders are an entry's header values, made once with the entry so that
+// a hit sets them without formatting, joining or canonicalising anything.
+// The slices are shared by every response and must not be changed; Header.Set
+// and Add replace or copy them, never write into them.
+type entryHeaders struct {
+	contentType, cacheControl, lastModified, surrogateKey []string
+	etag, etagGzip, etagBr                                []string
+	contentLength                                         []string // of the identity body
+}
+
+// Header values every cached response shares.
+var (
+	varyAcceptEncoding = []string{"Accept-Encoding"}
+	xCacheHit          = []string{"hit"}
+	xCacheMiss         = []string{"miss"}
+	encodingGzip       = []string{"gzip"}
+	encodingBr         = []string{"br"}
+)
+
+// prepare makes the entry's header values; call it once, before the entry is
+// served or shared.
+func (e *cacheEntry) prepare() {
+	base := strings.TrimSuffix(e.etag, `"`)
+	e.hdr = entryHeaders{
+		contentType:   []string{e.contentType},
+		cacheControl:  []string{e.cacheControl},
+		lastModified:  []string{e.lastModified.Format(http.TimeFormat)},
+		surrogateKey:  []string{strings.Join(e.deps, " ")},
+		etag:          []string{e.etag},
+		etagGzip:      []string{base + `-gzip"`},
+		etagBr:        []string{base + `-br"`},
+		contentLength: []string{strconv.Itoa(len(e.body))},
+	}
 }
 
 // pageCache is a byte-bounded LRU of responses indexed by their keys.
@@ -275,6 +312,7 @@ func (s *Server) cached(next http.Handler) http.Handler {
 		if rec.ttl > 0 {
 			e.expires = now.Add(rec.ttl)
 		}
+		e.prepare()
 		if s.cacheOn {
 			s.cache.put(e, since)
 		}
@@ -286,22 +324,26 @@ func (s *Server) cached(next http.Handler) http.Handler {
 // current, else the body in the best encoding the client accepts.
 func (s *Server) serveEntry(w http.ResponseWriter, r *http.Request, e *cacheEntry, hit bool) {
 	h := w.Header()
-	h.Set("Content-Type", e.contentType)
-	h.Set("Cache-Control", e.cacheControl)
-	h.Set("Last-Modified", e.lastModified.Format(http.TimeFormat))
-	h.Set("Surrogate-Key", strings.Join(e.deps, " "))
-	h.Set("Vary", "Accept-Encoding")
+	hd := &e.hdr
+	h["Content-Type"] = hd.contentType
+	h["Cache-Control"] = hd.cacheControl
+	h["Last-Modified"] = hd.lastModified
+	h["Surrogate-Key"] = hd.surrogateKey
+	h["Vary"] = varyAcceptEncoding
 	if hit {
-		h.Set("X-Cache", "hit")
+		h["X-Cache"] = xCacheHit
 	} else {
-		h.Set("X-Cache", "miss")
+		h["X-Cache"] = xCacheMiss
 	}
 	enc := negotiate(r.Header.Get("Accept-Encoding"))
-	etag := e.etag
-	if enc != "" {
-		etag = strings.TrimSuffix(e.etag, `"`) + "-" + enc + `"`
+	switch enc {
+	case "br":
+		h["Etag"] = hd.etagBr
+	case "gzip":
+		h["Etag"] = hd.etagGzip
+	default:
+		h["Etag"] = hd.etag
 	}
-	h.Set("ETag", etag)
 	if notModified(r, e) {
 		w.WriteHeader(http.StatusNotModified)
 		return
@@ -310,12 +352,16 @@ func (s *Server) serveEntry(w http.ResponseWriter, r *http.Request, e *cacheEntr
 	switch enc {
 	case "br":
 		body = e.compressed(&e.br, compressBrotli)
-		h.Set("Content-Encoding", "br")
+		h["Content-Encoding"] = encodingBr
 	case "gzip":
 		body = e.compressed(&e.gz, compressGzip)
-		h.Set("Content-Encoding", "gzip")
+		h["Content-Encoding"] = encodingGzip
 	}
-	h.Set("Content-Length", strconv.Itoa(len(body)))
+	if enc == "" {
+		h["Content-Length"] = hd.contentLength
+	} else {
+		h.Set("Content-Length", strconv.Itoa(len(body)))
+	}
 	w.WriteHeader(http.StatusOK)
 	if r.Method != http.MethodHead {
 		w.Write(body)
@@ -402,8 +448,13 @@ func negotiate(header string) string {
 		if q == 0 {
 			continue
 		}
-		rank := map[string]float64{"br": 0.002, "gzip": 0.001}[name]
-		if rank == 0 {
+		var rank float64 // br before gzip at the same q
+		switch name {
+		case "br":
+			rank = 0.002
+		case "gzip":
+			rank = 0.001
+		default:
 			continue
 		}
 		if q+rank > bestQ {

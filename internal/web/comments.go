@@ -682,12 +682,12 @@ type commentGUID struct {
 // of the comment, as for the page; the name is text. No email, ever.
 func (s *Server) commentFeed(title, link, self string, entries []store.CommentEntry) ([]byte, error) {
 	ch := commentChannel{
-		Title: title, Link: s.abs(link), Description: title, Language: s.site.Language, Generator: "Herald",
+		Title: title, Link: s.abs(link), Description: title, Language: s.view().site.Language, Generator: "Herald",
 		Self: commentSelf{Href: s.abs(self), Rel: "self", Type: "application/rss+xml"},
 	}
 	for i, e := range entries {
 		if i == 0 {
-			ch.LastBuildDate = e.CreatedAt.In(s.loc).Format(time.RFC1123Z)
+			ch.LastBuildDate = e.CreatedAt.In(s.view().loc).Format(time.RFC1123Z)
 		}
 		ch.Items = append(ch.Items, commentItem{
 			Title:       "Comment by " + e.Name + " on “" + e.ArticleHeadline + "”",
@@ -695,7 +695,7 @@ func (s *Server) commentFeed(title, link, self string, entries []store.CommentEn
 			GUID:        commentGUID{IsPermaLink: "true", Value: s.abs(news.ThreadPath(e.ArticlePath, e.ID))},
 			Description: content.TextToHTML(e.Body),
 			Creator:     e.Name,
-			PubDate:     e.CreatedAt.In(s.loc).Format(time.RFC1123Z),
+			PubDate:     e.CreatedAt.In(s.view().loc).Format(time.RFC1123Z),
 		})
 	}
 	var buf bytes.Buffer
@@ -721,7 +721,7 @@ func (c *commentHandler) siteFeed(w http.ResponseWriter, r *http.Request) {
 	for _, e := range entries {
 		depend(w, news.ArticleKey(e.ArticleID))
 	}
-	b, err := s.commentFeed("Comments on "+s.site.Name, "/", "/comments/feed.xml", entries)
+	b, err := s.commentFeed("Comments on "+s.view().site.Name, "/", "/comments/feed.xml", entries)
 	if err != nil {
 		s.fail(w, r, err)
 		return

@@ -38,13 +38,13 @@ func (s *Server) serveFeed(w http.ResponseWriter, r *http.Request, c feed.Channe
 	var ctype string
 	switch path.Base(r.URL.Path) {
 	case feed.RSSName:
-		body, err = feed.RSS(s.feed, c, items)
+		body, err = feed.RSS(s.view().feed, c, items)
 		ctype = "application/rss+xml; charset=utf-8"
 	case feed.AtomName:
-		body, err = feed.Atom(s.feed, c, items)
+		body, err = feed.Atom(s.view().feed, c, items)
 		ctype = "application/atom+xml; charset=utf-8"
 	case feed.JSONFeedName:
-		body, err = feed.JSONFeed(s.feed, c, items)
+		body, err = feed.JSONFeed(s.view().feed, c, items)
 		ctype = "application/feed+json; charset=utf-8"
 	default:
 		s.notFound(w, r)
@@ -80,7 +80,7 @@ func (s *Server) sectionFileOrSlash(w http.ResponseWriter, r *http.Request) {
 		s.notFoundOr(w, r, err)
 		return
 	}
-	s.serveFeed(w, r, feed.Channel{Title: s.site.Name + ": " + sec.Name, Description: sec.Description, Path: "/" + sec.Slug + "/"},
+	s.serveFeed(w, r, feed.Channel{Title: s.view().site.Name + ": " + sec.Name, Description: sec.Description, Path: "/" + sec.Slug + "/"},
 		store.ArticleFilter{SectionID: sec.ID}, news.SectionKey(sec.ID), news.SectionListKey(sec.ID))
 }
 
@@ -95,7 +95,7 @@ func (s *Server) authorFeed(w http.ResponseWriter, r *http.Request) {
 		s.notFoundOr(w, r, err)
 		return
 	}
-	s.serveFeed(w, r, feed.Channel{Title: s.site.Name + ": " + a.Name, Description: "Stories by " + a.Name + ".", Path: "/authors/" + a.Slug + "/"},
+	s.serveFeed(w, r, feed.Channel{Title: s.view().site.Name + ": " + a.Name, Description: "Stories by " + a.Name + ".", Path: "/authors/" + a.Slug + "/"},
 		store.ArticleFilter{AuthorID: a.ID}, news.AuthorKey(a.ID), news.AuthorListKey(a.ID))
 }
 
@@ -110,7 +110,7 @@ func (s *Server) tagFeed(w http.ResponseWriter, r *http.Request) {
 		s.notFoundOr(w, r, err)
 		return
 	}
-	s.serveFeed(w, r, feed.Channel{Title: s.site.Name + ": " + t.Name, Description: "Stories about " + t.Name + ".", Path: "/tags/" + t.Slug + "/"},
+	s.serveFeed(w, r, feed.Channel{Title: s.view().site.Name + ": " + t.Name, Description: "Stories about " + t.Name + ".", Path: "/tags/" + t.Slug + "/"},
 		store.ArticleFilter{TagID: t.ID}, news.TagKey(t.ID), news.TagListKey(t.ID))
 }
 

@@ -37,7 +37,7 @@ func (s *Server) front(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 	}
-	p, err := s.page(ctx, "", s.feed.Description, "/")
+	p, err := s.page(ctx, "", s.view().feed.Description, "/")
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -82,7 +82,7 @@ func (s *Server) front(w http.ResponseWriter, r *http.Request) {
 		depend(w, news.SectionListKey(b.Section.ID))
 		depend(w, articleDeps(b.Articles)...)
 	}
-	if ld, err := feed.WebsiteJSONLD(s.feed); err == nil {
+	if ld, err := feed.WebsiteJSONLD(s.view().feed); err == nil {
 		data.JSONLD = append(data.JSONLD, jsonLD(ld))
 	}
 	s.html(w, r, http.StatusOK, "front", data)

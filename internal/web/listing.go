@@ -76,7 +76,7 @@ func (s *Server) topLevel(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p.Current = sec.Slug
-	s.withFeeds(&p, s.site.Name+": "+sec.Name, path)
+	s.withFeeds(&p, s.view().site.Name+": "+sec.Name, path)
 	l := ListingPage{Page: p, Heading: sec.Name, Intro: sec.Description, FeedURL: path + "feed.xml"}
 	depend(w, news.SectionKey(sec.ID), news.SectionListKey(sec.ID))
 	if s.listing(w, r, &l, path, store.ArticleFilter{SectionID: sec.ID}) {
@@ -134,7 +134,7 @@ func (s *Server) author(w http.ResponseWriter, r *http.Request) {
 	if a.PhotoURL != "" {
 		p.ImageURL = s.abs(a.PhotoURL)
 	}
-	s.withFeeds(&p, s.site.Name+": "+a.Name, path)
+	s.withFeeds(&p, s.view().site.Name+": "+a.Name, path)
 	data := AuthorPage{ListingPage: ListingPage{Page: p, Heading: a.Name}, Author: a}
 	depend(w, news.AuthorKey(a.ID), news.AuthorListKey(a.ID))
 	if s.listing(w, r, &data.ListingPage, path, store.ArticleFilter{AuthorID: a.ID}) {
@@ -151,12 +151,12 @@ func (s *Server) tag(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	path := "/tags/" + t.Slug + "/"
-	p, err := s.page(ctx, t.Name, "Stories about "+t.Name+" from "+s.site.Name+".", path)
+	p, err := s.page(ctx, t.Name, "Stories about "+t.Name+" from "+s.view().site.Name+".", path)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	s.withFeeds(&p, s.site.Name+": "+t.Name, path)
+	s.withFeeds(&p, s.view().site.Name+": "+t.Name, path)
 	l := ListingPage{Page: p, Heading: t.Name, Intro: "Stories tagged " + t.Name + ".", FeedURL: path + "feed.xml"}
 	depend(w, news.TagKey(t.ID), news.TagListKey(t.ID))
 	if s.listing(w, r, &l, path, store.ArticleFilter{TagID: t.ID}) {
@@ -202,7 +202,7 @@ func (s *Server) corrections(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	const path = "/corrections/"
-	p, err := s.page(ctx, "Corrections and updates", "Every correction and update "+s.site.Name+" has made to a published story.", path)
+	p, err := s.page(ctx, "Corrections and updates", "Every correction and update "+s.view().site.Name+" has made to a published story.", path)
 	if err != nil {
 		s.fail(w, r, err)
 		return

@@ -10,6 +10,7 @@ import (
 	"runtime/debug"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/herald-news/herald/internal/feed"
@@ -40,11 +41,8 @@ const DefaultCacheBytes = 128 << 20
 type Server struct {
 	store   *store.Store
 	log     *slog.Logger
-	tmpl    *render.Engine
 	assets  *static.Assets
-	site    render.Site
-	feed    feed.Site
-	loc     *time.Location
+	current atomic.Pointer[siteView]
 	now     func() time.Time
 	baseURL string
 
@@ -55,29 +53,9 @@ type Server struct {
 
 // New builds the public site from the store's settings.
 func New(ctx context.Context, o Options) (*Server, error) {
-	settings, err := o.Store.Settings(ctx)
-	if err != nil {
-		return nil, err
-	}
-	if settings.Name == "" {
-		settings.Name = "Herald"
-	}
-	if settings.Language == "" {
-		settings.Language = "en"
-	}
-	loc := time.UTC
-	if settings.TimeZone != "" {
-		if loc, err = time.LoadLocation(settings.TimeZone); err != nil {
-			return nil, fmt.Errorf("web: site time zone %q: %w", settings.TimeZone, err)
-		}
-	}
 	assets, err := static.Load()
 	if err != nil {
 		return nil, fmt.Errorf("web: assets: %w", err)
-	}
-	tmpl, err := render.New(assets, loc, nil)
-	if err != nil {
-		return nil, err
 	}
 	now := o.Now
 	if now == nil {
@@ -88,7 +66,7 @@ func New(ctx context.Context, o Options) (*Server, error) {
 		size = DefaultCacheBytes
 	}
 	s := &Server{
-		store: o.Store, log: o.Logger, tmpl: tmpl, assets: assets, loc: loc, now: now,
+		store: o.Store, log: o.Logger, assets: assets, now: now,
 		baseURL: strings.TrimSuffix(o.BaseURL, "/"),
 		cache:   newPageCache(max(size, 0)), cacheOn: size > 0,
 	}
@@ -98,14 +76,58 @@ func New(ctx context.Context, o Options) (*Server, error) {
 		return nil, err
 	}
 	s.watch.floor = s.watch.last
+	if err := s.reload(ctx); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// siteView is everything the site's settings decide: its name and language,
+// the time zone dates are shown in, and the templates built for that zone.
+// A change of settings builds a new view and swaps it in whole.
+type siteView struct {
+	site render.Site
+	feed feed.Site
+	loc  *time.Location
+	tmpl *render.Engine
+}
+
+// view is the current site view.
+func (s *Server) view() *siteView { return s.current.Load() }
+
+// reload reads the settings and swaps in a new view built from them.
+func (s *Server) reload(ctx context.Context) error {
+	settings, err := s.store.Settings(ctx)
+	if err != nil {
+		return err
+	}
+	if settings.Name == "" {
+		settings.Name = "Herald"
+	}
+	if settings.Language == "" {
+		settings.Language = "en"
+	}
+	loc := time.UTC
+	if settings.TimeZone != "" {
+		if loc, err = time.LoadLocation(settings.TimeZone); err != nil {
+			return fmt.Errorf("web: site time zone %q: %w", settings.TimeZone, err)
+		}
+	}
+	tmpl, err := render.New(s.assets, loc, nil)
+	if err != nil {
+		return err
+	}
 	logo := s.baseURL + "/media/site/logo.png"
-	s.site = render.Site{Name: settings.Name, Tagline: settings.Tagline, BaseURL: s.baseURL, Language: settings.Language, LogoURL: logo}
 	desc := settings.Description
 	if desc == "" {
 		desc = settings.Tagline
 	}
-	s.feed = feed.Site{Name: settings.Name, Description: desc, BaseURL: s.baseURL, Language: settings.Language, LogoURL: logo, Location: loc}
-	return s, nil
+	s.current.Store(&siteView{
+		site: render.Site{Name: settings.Name, Tagline: settings.Tagline, BaseURL: s.baseURL, Language: settings.Language, LogoURL: logo},
+		feed: feed.Site{Name: settings.Name, Description: desc, BaseURL: s.baseURL, Language: settings.Language, LogoURL: logo, Location: loc},
+		loc:  loc, tmpl: tmpl,
+	})
+	return nil
 }
 
 // abs makes a site path absolute; absolute URLs pass through.
@@ -127,12 +149,12 @@ func (s *Server) page(ctx context.Context, title, description, path string) (ren
 		return render.Page{}, err
 	}
 	p := render.Page{
-		Site: s.site, Title: title, Description: description, Nav: nav, FooterPages: pages,
+		Site: s.view().site, Title: title, Description: description, Nav: nav, FooterPages: pages,
 		OGType: "website",
 		Feeds: []render.FeedLink{
-			{Title: s.site.Name + " (RSS)", Type: "application/rss+xml", URL: s.abs("/feed.xml")},
-			{Title: s.site.Name + " (Atom)", Type: "application/atom+xml", URL: s.abs("/atom.xml")},
-			{Title: s.site.Name + " (JSON Feed)", Type: "application/feed+json", URL: s.abs("/feed.json")},
+			{Title: s.view().site.Name + " (RSS)", Type: "application/rss+xml", URL: s.abs("/feed.xml")},
+			{Title: s.view().site.Name + " (Atom)", Type: "application/atom+xml", URL: s.abs("/atom.xml")},
+			{Title: s.view().site.Name + " (JSON Feed)", Type: "application/feed+json", URL: s.abs("/feed.json")},
 		},
 	}
 	if path != "" {
@@ -153,7 +175,7 @@ func (s *Server) withFeeds(p *render.Page, name, path string) {
 // html renders a page template and answers with it.
 func (s *Server) html(w http.ResponseWriter, r *http.Request, status int, name string, data any) {
 	depend(w, news.KeyNav)
-	body, err := s.tmpl.Bytes(name, data)
+	body, err := s.view().tmpl.Bytes(name, data)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -215,12 +237,12 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 func (s *Server) errorPage(w http.ResponseWriter, r *http.Request, p ErrorPage) {
 	page, err := s.page(r.Context(), p.Heading, "", "")
 	if err != nil {
-		page = render.Page{Site: s.site}
+		page = render.Page{Site: s.view().site}
 	}
 	page.NoIndex = true
 	page.Feeds = nil
 	p.Page = page
-	body, err := s.tmpl.Bytes("error", p)
+	body, err := s.view().tmpl.Bytes("error", p)
 	if err != nil {
 		s.log.Error("error page failed", "err", err)
 		http.Error(w, p.Heading, p.Status)

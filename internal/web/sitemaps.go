@@ -16,7 +16,7 @@ const xmlType = "application/xml; charset=utf-8"
 
 // robots serves /robots.txt.
 func (s *Server) robots(w http.ResponseWriter, r *http.Request) {
-	s.respond(w, r, http.StatusOK, "text/plain; charset=utf-8", feed.Robots(s.feed))
+	s.respond(w, r, http.StatusOK, "text/plain; charset=utf-8", feed.Robots(s.view().feed))
 }
 
 // sitemapIndex serves /sitemap.xml: one sitemap of the site's other pages and
@@ -32,7 +32,7 @@ func (s *Server) sitemapIndex(w http.ResponseWriter, r *http.Request) {
 		refs = append(refs, feed.URL{Loc: fmt.Sprintf("/sitemaps/stories-%d.xml", i)})
 	}
 	depend(w, news.KeyListAll)
-	body, err := feed.SitemapIndex(s.feed, refs)
+	body, err := feed.SitemapIndex(s.view().feed, refs)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -63,7 +63,7 @@ func (s *Server) sitemap(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	depend(w, news.KeyNav, news.KeyDirectory, news.KeyListAll, news.KeyModified)
-	body, err := feed.Sitemap(s.feed, urls)
+	body, err := feed.Sitemap(s.view().feed, urls)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -142,7 +142,7 @@ func (s *Server) newsSitemap(w http.ResponseWriter, r *http.Request) {
 	// The window of two days moves with the clock, not only with the content.
 	depend(w, news.KeyListAll, news.KeyModified)
 	expireAfter(w, 5*time.Minute)
-	body, err := feed.NewsSitemap(s.feed, list, now)
+	body, err := feed.NewsSitemap(s.view().feed, list, now)
 	if err != nil {
 		s.fail(w, r, err)
 		return

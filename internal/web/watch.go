@@ -2,9 +2,11 @@ package web
 
 import (
 	"context"
+	"slices"
 	"sync"
 	"time"
 
+	"github.com/herald-news/herald/internal/news"
 	"github.com/herald-news/herald/internal/store"
 )
 
@@ -38,12 +40,23 @@ func (w *watcher) local(c store.Change) {
 	w.mu.Lock()
 	w.seen[c.ID] = w.poll
 	w.mu.Unlock()
-	w.s.cache.Invalidate(c.Keys...)
+	w.s.invalidate(c.Keys)
+}
+
+// invalidate applies a change's keys: new settings are read first, so that
+// the pages rendered after the cache drops them show the new settings.
+func (s *Server) invalidate(keys []string) {
+	if slices.Contains(keys, news.KeySite) {
+		if err := s.reload(context.Background()); err != nil {
+			s.log.Error("reading the new site settings failed", "err", err)
+		}
+	}
+	s.cache.Invalidate(keys...)
 }
 
 // Watch applies other processes' changes to the page cache until ctx ends.
 func (s *Server) Watch(ctx context.Context) {
-	go s.store.Listen(ctx, func(keys []string) { s.cache.Invalidate(keys...) })
+	go s.store.Listen(ctx, s.invalidate)
 	t := time.NewTicker(s.watch.interval)
 	defer t.Stop()
 	for {
@@ -87,7 +100,7 @@ func (w *watcher) pollOnce(ctx context.Context) error {
 		}
 		w.mu.Unlock()
 		if len(keys) > 0 {
-			w.s.cache.Invalidate(keys...)
+			w.s.invalidate(keys)
 		}
 		if len(changes) < 1000 {
 			return nil

@@ -260,4 +260,3 @@ func (h *Handler) saveSettings(w http.ResponseWriter, r *http.Request, rq *reque
 	h.audit(r.Context(), rq, "settings.save", "site", st.Name)
 	redirect(w, r, "/admin/settings", "Saved. Every page of the site now shows the new settings.")
 }
-

@@ -8,7 +8,6 @@ import (
 	"github.com/chromedp/chromedp/kb"
 )
 
-
 // TestHeaderSearch types in the masthead's search box, submits with the
 // keyboard, and opens the first result.
 func TestHeaderSearch(t *testing.T) {

@@ -181,7 +181,7 @@ func (n *newsroom) pipeline(ctx context.Context, st *store.Store, o Options, siz
 		for _, a := range b.stories {
 			a.Slug = slugs.claim(a.Section.ID, a.Slug)
 		}
-		if err := st.CreateArticles(ctx, b.stories); err != nil {
+		if err := st.BulkCreateArticles(ctx, b.stories); err != nil {
 			return done, fmt.Errorf("generate: stories %d to %d: %w", b.first+1, b.first+b.count, err)
 		}
 		done += b.count

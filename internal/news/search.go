@@ -83,7 +83,10 @@ type SnippetPart struct {
 // isWordRune reports whether r belongs inside a word: letters, digits and the
 // combining marks that some scripts write letters with.
 func isWordRune(r rune) bool {
-	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsNumber(r) || unicode.IsMark(r)
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.IsMark(r)
 }
 
 // IsSearchWord reports whether w can stand as a word of a SearchQuery: at
@@ -205,6 +208,174 @@ func stemPlural(w string) string {
 		return w[:n-1]
 	case n > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "ss"):
 		return w[:n-1]
+	}
+	return w
+}
+
+// snippetWords is about how many words a snippet shows.
+const snippetWords = 32
+
+// Snippet picks the passage of text, about thirty words long, that holds
+// most of the words q looks for, and marks them. A word matches when it is
+// the same word as the query's, give or take an ending ("floods" for
+// "flooding"), or, for a prefix, when it starts so. The engines match words
+// by their own stemmers, so a story can be found by a form the snippet does
+// not mark; the snippet is then the passage with most of the rest, or the
+// opening. An empty text gives an empty snippet.
+func (q SearchQuery) Snippet(text string) Snippet {
+	type want struct {
+		word   string
+		prefix bool
+	}
+	var wants []want
+	for _, t := range q.Terms {
+		if t.Exclude {
+			continue
+		}
+		for i, w := range t.Words {
+			prefix := t.Prefix && i == len(t.Words)-1
+			if !prefix {
+				w = lightStem(w)
+			}
+			wants = append(wants, want{w, prefix})
+		}
+	}
+	type token struct {
+		start, end int
+		match      int // index into wants + 1, 0 for none
+	}
+	// A word can match only a wanted word with the same first letter: that
+	// spares lower-casing and stemming most of the text.
+	firsts := map[rune]bool{}
+	for _, x := range wants {
+		r, _ := utf8.DecodeRuneInString(x.word)
+		firsts[r] = true
+	}
+	var tokens []token
+	forEachWord(text, func(start, end int) {
+		m := 0
+		if r, _ := utf8.DecodeRuneInString(text[start:end]); firsts[unicode.ToLower(r)] {
+			w := strings.ToLower(text[start:end])
+			for i, x := range wants {
+				if (x.prefix && strings.HasPrefix(w, x.word)) || (!x.prefix && lightStem(w) == x.word) {
+					m = i + 1
+					break
+				}
+			}
+		}
+		tokens = append(tokens, token{start, end, m})
+	})
+	if len(tokens) == 0 {
+		return nil
+	}
+	// The window of snippetWords words with the most different wanted
+	// words, then the most matches, then the earliest.
+	n := min(snippetWords, len(tokens))
+	counts := make(map[int]int)
+	distinct, matches := 0, 0
+	add := func(t token, d int) {
+		if t.match == 0 {
+			return
+		}
+		matches += d
+		counts[t.match] += d
+		if d > 0 && counts[t.match] == 1 {
+			distinct++
+		}
+		if d < 0 && counts[t.match] == 0 {
+			distinct--
+		}
+	}
+	for _, t := range tokens[:n] {
+		add(t, 1)
+	}
+	best, bestScore := 0, distinct*1000+matches
+	for i := 1; i+n <= len(tokens); i++ {
+		add(tokens[i-1], -1)
+		add(tokens[i+n-1], 1)
+		if score := distinct*1000 + matches; score > bestScore {
+			best, bestScore = i, score
+		}
+	}
+	// Start a few words before the first match, so that it reads in context.
+	if bestScore > 0 {
+		for i := best; i < best+n; i++ {
+			if tokens[i].match != 0 {
+				best = max(0, min(i-4, len(tokens)-n))
+				break
+			}
+		}
+	}
+	window := tokens[best : best+n]
+	var out Snippet
+	add2 := func(s string, match bool) {
+		if s == "" {
+			return
+		}
+		if k := len(out); k > 0 && out[k-1].Match == match {
+			out[k-1].Text += s
+			return
+		}
+		out = append(out, SnippetPart{Text: s, Match: match})
+	}
+	if best > 0 {
+		add2("…", false)
+	}
+	pos := window[0].start
+	for _, t := range window {
+		if t.match != 0 {
+			add2(text[pos:t.start], false)
+			add2(text[t.start:t.end], true)
+			pos = t.end
+		}
+	}
+	end := window[len(window)-1].end
+	add2(text[pos:end], false)
+	if best+n < len(tokens) {
+		add2("…", false)
+	}
+	return out
+}
+
+// forEachWord calls fn with the byte offsets of each word of text, as Words
+// splits it.
+func forEachWord(text string, fn func(start, end int)) {
+	start := -1
+	for i, r := range text {
+		if isWordRune(r) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			fn(start, i)
+			start = -1
+		}
+	}
+	if start >= 0 {
+		fn(start, len(text))
+	}
+}
+
+// lightStem strips the commonest English endings, so that the forms of a
+// word meet: "floods", "flooded" and "flooding" all give "flood", "houses"
+// and "house" both "hous". It is for marking matches, not for searching.
+func lightStem(w string) string {
+	for _, suffix := range []string{"ing", "ies", "es", "ed", "s"} {
+		if strings.HasSuffix(w, suffix) && len(w)-len(suffix) >= 3 {
+			w = w[:len(w)-len(suffix)]
+			if suffix == "ies" {
+				w += "y"
+			}
+			break
+		}
+	}
+	if n := len(w); n > 3 && w[n-1] == 'e' {
+		w = w[:n-1]
+	}
+	if n := len(w); n > 3 && w[n-1] == w[n-2] && !strings.ContainsRune("aeiouls", rune(w[n-1])) {
+		w = w[:n-1] // "running" → "runn" → "run"
 	}
 	return w
 }

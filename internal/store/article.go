@@ -31,6 +31,19 @@ func (s *Store) CreateArticle(ctx context.Context, a *news.Article) error {
 
 // CreateArticles stores many new articles in one transaction: all or none.
 func (s *Store) CreateArticles(ctx context.Context, as []*news.Article) error {
+	return s.createArticles(ctx, as, true)
+}
+
+// BulkCreateArticles is CreateArticles for bulk loads (herald generate): the
+// stories are indexed for search, but their related-article lists are left
+// to one RebuildRelated at the end, instead of being scored again with every
+// batch. Until then a story's related articles come from shared tags,
+// authors and section.
+func (s *Store) BulkCreateArticles(ctx context.Context, as []*news.Article) error {
+	return s.createArticles(ctx, as, false)
+}
+
+func (s *Store) createArticles(ctx context.Context, as []*news.Article, score bool) error {
 	for _, a := range as {
 		if err := a.Validate(); err != nil {
 			return fmt.Errorf("article %q: %w", a.Slug, err)
@@ -48,7 +61,7 @@ func (s *Store) CreateArticles(ctx context.Context, as []*news.Article) error {
 		for i, a := range as {
 			ids[i] = a.ID
 		}
-		if err := s.refreshSearch(ctx, tx, ids...); err != nil {
+		if err := s.refreshIndex(ctx, tx, score, ids); err != nil {
 			return err
 		}
 		return s.recordChange(ctx, tx, keys...)

@@ -35,4 +35,7 @@ type dialect interface {
 	searchMatch(q news.SearchQuery) string
 	// searchSQL is the engine's SQL for a search (see search.go).
 	searchSQL() searchSQL
+	// searchSettings are statements to run, in a read-only transaction of
+	// its own, before a search's query; none when the engine needs none.
+	searchSettings() []string
 }

@@ -136,6 +136,20 @@ func listenOnce(ctx context.Context, dsn, channel string, fn func(string)) error
 	}
 }
 
+// tryLock takes the session-level advisory lock key on conn if no other
+// session holds it.
+func (postgresDialect) tryLock(ctx context.Context, conn *sql.Conn, key int64) (bool, error) {
+	var ok bool
+	err := conn.QueryRowContext(ctx, `SELECT pg_try_advisory_lock($1)`, key).Scan(&ok)
+	return ok, err
+}
+
+// unlock releases the advisory lock key taken on conn by tryLock.
+func (postgresDialect) unlock(ctx context.Context, conn *sql.Conn, key int64) error {
+	_, err := conn.ExecContext(ctx, `SELECT pg_advisory_unlock($1)`, key)
+	return err
+}
+
 // searchMatch writes a to_tsquery expression: each term a quoted lexeme, a
 // phrase of them joined by <->, ':*' after a prefix, all joined by & and each
 // exclusion negated with !. to_tsquery then stems the words and drops stop
@@ -170,26 +184,22 @@ func (postgresDialect) searchMatch(q news.SearchQuery) string {
 	return strings.Join(append(must, not...), " & ")
 }
 
-// searchSQL searches the weighted tsvector through its GIN index, ranked by
-// ts_rank with the length normalised, with snippets from ts_headline.
+// searchSettings keep the planner on the GIN index. Left alone, it may walk
+// the primary key backwards testing every story's tsvector until it has
+// enough newest matches: quick for a common word, but for a phrase or a rare
+// word it misjudges, that reads and decompresses every tsvector in the
+// archive.
+func (postgresDialect) searchSettings() []string {
+	return []string{`SET LOCAL enable_seqscan = off`, `SET LOCAL enable_indexscan = off`}
+}
+
+// searchSQL searches the weighted tsvector through its GIN index, takes the
+// newest matches, and only then ranks them with ts_rank (length normalised),
+// so that the tsvectors of the rest are never read.
 func (postgresDialect) searchSQL() searchSQL {
 	return searchSQL{
-		from:  `to_tsquery('english', ?) q, search_docs d JOIN articles a ON a.id = d.article_id`,
-		where: `d.tsv @@ q`,
-		id:    `d.article_id`,
-		rank:  `ts_rank(d.tsv, q, 1) DESC`,
-		snippets: `SELECT d.article_id, ts_headline('english', d.body, q, 'StartSel=' || chr(1) || ', StopSel=' || chr(2) ||
-			', MaxWords=35, MinWords=15') FROM to_tsquery('english', ?) q, search_docs d WHERE d.article_id`,
+		candidates: `SELECT c.id, c.published, ts_rank(c.tsv, c.q, 1) FROM (
+			SELECT d.article_id AS id, d.published_at AS published, d.tsv, q FROM to_tsquery('english', ?) q, search_docs d
+			WHERE d.tsv @@ q AND %s ORDER BY d.seq DESC LIMIT ?) c`,
 	}
-}
-
-func (postgresDialect) tryLock(ctx context.Context, conn *sql.Conn, key int64) (bool, error) {
-	var ok bool
-	err := conn.QueryRowContext(ctx, `SELECT pg_try_advisory_lock($1)`, key).Scan(&ok)
-	return ok, err
-}
-
-func (postgresDialect) unlock(ctx context.Context, conn *sql.Conn, key int64) error {
-	_, err := conn.ExecContext(ctx, `SELECT pg_advisory_unlock($1)`, key)
-	return err
 }

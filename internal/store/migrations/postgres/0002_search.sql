@@ -5,14 +5,22 @@
 -- one row each. The store writes it in the same transaction as the story, so
 -- the index is never behind the site.
 CREATE TABLE search_docs (
-	article_id BIGINT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+	-- seq orders the index by time: the publication time in seconds, shifted
+	-- left 24 bits, with the low 24 bits of the story's id. A search ranks
+	-- the newest matches, whatever order stories were added in.
+	seq          BIGINT PRIMARY KEY,
+	article_id   BIGINT NOT NULL UNIQUE REFERENCES articles (id) ON DELETE CASCADE,
+	-- The story's time and section, copied here so that a search filters and
+	-- orders its matches without reading the articles' rows.
+	published_at TIMESTAMPTZ NOT NULL,
+	section_id   BIGINT NOT NULL,
 	headline   TEXT NOT NULL,
 	standfirst TEXT NOT NULL,
 	body       TEXT NOT NULL, -- the body as text, then the corrections log
 	keywords   TEXT NOT NULL, -- tags, authors and credited sources, by name
 	-- analysed is true once the store has counted the row's words in
 	-- search_terms and given it related_terms; rows this migration fills are
-	-- not analysed until Store.RebuildSearch runs.
+	-- not analysed until Store.RebuildSearchIndex runs.
 	analysed   BOOLEAN NOT NULL DEFAULT FALSE,
 	-- A headline word weighs most (A), then standfirst and names (B), then the
 	-- body (D), as bm25's column weights do on SQLite.
@@ -55,7 +63,8 @@ CREATE TABLE related_articles (
 CREATE INDEX related_articles_related ON related_articles (related_id);
 
 -- Stories already published are searchable at once, by their Markdown source;
--- Store.RebuildSearch replaces it with their text and computes their related
--- articles.
-INSERT INTO search_docs (article_id, headline, standfirst, body, keywords)
-	SELECT id, headline, standfirst, body_md, '' FROM articles WHERE status = 'published';
+-- Store.RebuildSearchIndex replaces it with their text, and RebuildRelated
+-- computes their related articles.
+INSERT INTO search_docs (seq, article_id, published_at, section_id, headline, standfirst, body, keywords)
+	SELECT (extract(epoch FROM published_at)::bigint << 24) | (id & 16777215), id, published_at, section_id, headline, standfirst, body_md, ''
+	FROM articles WHERE status = 'published';

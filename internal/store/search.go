@@ -1,0 +1,721 @@
+package store
+
+import (
+	"cmp"
+	"context"
+	"database/sql"
+	"fmt"
+	"html"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/herald-news/herald/internal/news"
+)
+
+// Search finds published stories: full text over headline, standfirst, body,
+// corrections, tags, authors and credited sources, on SQLite through FTS5
+// ranked by bm25 and on PostgreSQL through a weighted tsvector. The engines'
+// differences live in the dialects; this file is the same for both.
+//
+// The index holds published stories and nothing else. Every write that
+// changes a story calls refreshSearch inside its own transaction, so the index
+// and the related-article lists change in the same commit as the story.
+//
+// Ranking costs time for every story it ranks, and a common word matches a
+// good share of a large archive. So a search ranks, and counts, the
+// SearchCap most recently published stories that match, found newest first
+// through the index (kept in order of publication, see searchSeq) without
+// ranking the rest; a query that matches more says so (SearchResults.More).
+// A particular search, the kind that looks for one story, matches far fewer
+// and is ranked over the whole archive.
+
+// SearchCap is the most stories one search ranks and counts: the newest that
+// match.
+const SearchCap = 1000
+
+// Limits of one page of results.
+const (
+	searchDefaultLimit = 20
+	searchMaxLimit     = 100
+)
+
+// SearchFilter is one search: the query, which stories it may find, their
+// order and the page. The zero filters match every published story.
+type SearchFilter struct {
+	Query     news.SearchQuery
+	SectionID int64
+	AuthorID  int64
+	TagID     int64
+	From      time.Time       // published at or after, when not zero
+	To        time.Time       // published before, when not zero
+	Sort      news.SearchSort // relevance when empty
+	Limit     int             // default 20, at most 100
+	Offset    int             // at most SearchCap
+}
+
+// SearchResults is one page of a search.
+type SearchResults struct {
+	Results []SearchResult
+	Total   int  // stories matched, at most SearchCap
+	More    bool // more than SearchCap matched; only the newest were ranked
+}
+
+// SearchResult is one story a search found, with its section and authors
+// (not its body), and a passage of its text with the matches marked.
+type SearchResult struct {
+	Article news.Article
+	Snippet news.Snippet
+}
+
+// searchSQL is the engine's SQL for a search.
+type searchSQL struct {
+	// candidates selects (story ID, published time, score: higher is a
+	// better match) of matching stories newest first (by search_docs.seq),
+	// their search_docs rows joined as d. Its first placeholder takes the
+	// rendered query (see dialect.searchMatch), its %s more conditions on d,
+	// and its last placeholder the limit.
+	candidates string
+}
+
+// searchCandidate is a story that matches, before ranking.
+type searchCandidate struct {
+	id        int64
+	published time.Time
+	score     float64
+}
+
+// Search runs f and returns one page of results, best first (or newest first
+// with news.SortDate), and how many stories match. A query that is not
+// news.SearchQuery.Searchable finds nothing; it is not an error.
+func (s *Store) Search(ctx context.Context, f SearchFilter) (SearchResults, error) {
+	var out SearchResults
+	match := s.dialect.searchMatch(f.Query)
+	if match == "" {
+		return out, nil
+	}
+	if f.Limit <= 0 {
+		f.Limit = searchDefaultLimit
+	}
+	f.Limit = min(f.Limit, searchMaxLimit)
+	f.Offset = max(0, min(f.Offset, SearchCap))
+	// The index holds published stories only, with their time and section
+	// (see refreshSearch): the filters need not read the articles.
+	where := []string{"1 = 1"}
+	args := []any{match}
+	if f.SectionID != 0 {
+		where = append(where, "d.section_id = ?")
+		args = append(args, f.SectionID)
+	}
+	if f.AuthorID != 0 {
+		where = append(where, "EXISTS (SELECT 1 FROM article_authors x WHERE x.article_id = d.article_id AND x.author_id = ?)")
+		args = append(args, f.AuthorID)
+	}
+	if f.TagID != 0 {
+		where = append(where, "EXISTS (SELECT 1 FROM article_tags x WHERE x.article_id = d.article_id AND x.tag_id = ?)")
+		args = append(args, f.TagID)
+	}
+	if !f.From.IsZero() {
+		where = append(where, "d.published_at >= ?")
+		args = append(args, dbTime(f.From))
+	}
+	if !f.To.IsZero() {
+		where = append(where, "d.published_at < ?")
+		args = append(args, dbTime(f.To))
+	}
+	// The newest SearchCap matches, in the index's own order and scored,
+	// and one more to tell whether there are more; then the page of them in
+	// the order asked for.
+	query := fmt.Sprintf(s.dialect.searchSQL().candidates, strings.Join(where, " AND "))
+	cands, err := s.searchCandidates(ctx, s.q(query), append(args, SearchCap+1)...)
+	if err != nil {
+		return out, s.wrap(err, "search")
+	}
+	if len(cands) > SearchCap {
+		cands, out.More = cands[:SearchCap], true
+	}
+	out.Total = len(cands)
+	slices.SortFunc(cands, func(a, b searchCandidate) int {
+		if f.Sort == news.SortDate && !a.published.Equal(b.published) {
+			return b.published.Compare(a.published)
+		}
+		if f.Sort != news.SortDate && a.score != b.score {
+			return cmp.Compare(b.score, a.score)
+		}
+		return cmp.Compare(b.id, a.id)
+	})
+	cands = cands[min(f.Offset, len(cands)):min(f.Offset+f.Limit, len(cands))]
+	if len(cands) == 0 {
+		return out, nil
+	}
+	ids := make([]int64, len(cands))
+	for i, c := range cands {
+		ids[i] = c.id
+	}
+	rows, err := s.db.QueryContext(ctx, s.q(`SELECT `+articleCols+`, '' FROM articles a JOIN sections s ON s.id = a.section_id
+		WHERE a.id IN (`+placeholders(len(ids))+`)`), int64Args(ids)...)
+	if err != nil {
+		return out, s.wrap(err, "search")
+	}
+	found, err := s.collectArticles(rows)
+	if err != nil {
+		return out, s.wrap(err, "search")
+	}
+	if err := s.fillLists(ctx, found, false); err != nil {
+		return out, err
+	}
+	// Snippets come from the index's text, the same way on both engines.
+	snippets := make(map[int64]news.Snippet, len(ids))
+	rows, err = s.db.QueryContext(ctx, s.q(`SELECT article_id, body FROM search_docs WHERE article_id IN (`+placeholders(len(ids))+`)`), int64Args(ids)...)
+	if err != nil {
+		return out, s.wrap(err, "search snippets")
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var text string
+		if err := rows.Scan(&id, &text); err != nil {
+			return out, s.wrap(err, "search snippets")
+		}
+		snippets[id] = f.Query.Snippet(text)
+	}
+	if err := rows.Err(); err != nil {
+		return out, s.wrap(err, "search snippets")
+	}
+	// The index holds published stories only; the status is checked again
+	// all the same (here, not in SQL, where it would lead SQLite to scan
+	// every published story), so that a write that forgot the index could
+	// not show a draft.
+	byID := make(map[int64]*news.Article, len(found))
+	for i := range found {
+		if found[i].Status == news.StatusPublished {
+			byID[found[i].ID] = &found[i]
+		}
+	}
+	out.Results = make([]SearchResult, 0, len(ids))
+	for _, id := range ids {
+		if a := byID[id]; a != nil {
+			out.Results = append(out.Results, SearchResult{Article: *a, Snippet: snippets[id]})
+		}
+	}
+	return out, nil
+}
+
+// searchCandidates runs the candidates query, after the engine's search
+// settings when it has some.
+func (s *Store) searchCandidates(ctx context.Context, query string, args ...any) ([]searchCandidate, error) {
+	var q interface {
+		QueryContext(context.Context, string, ...any) (*sql.Rows, error)
+	} = s.db
+	if settings := s.dialect.searchSettings(); len(settings) > 0 {
+		tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+		if err != nil {
+			return nil, err
+		}
+		defer tx.Rollback() // read only: nothing to commit
+		for _, st := range settings {
+			if _, err := tx.ExecContext(ctx, st); err != nil {
+				return nil, err
+			}
+		}
+		q = tx
+	}
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var cands []searchCandidate
+	for rows.Next() {
+		var c searchCandidate
+		if err := rows.Scan(&c.id, timeScan{&c.published}, &c.score); err != nil {
+			return nil, err
+		}
+		cands = append(cands, c)
+	}
+	return cands, rows.Err()
+}
+
+// searchWords returns the words of t that may reach a query language: those
+// that pass news.IsSearchWord. Parse produces nothing else; this guards the
+// store against a query built by hand.
+func searchWords(t news.SearchTerm) []string {
+	out := make([]string, 0, len(t.Words))
+	for _, w := range t.Words {
+		if news.IsSearchWord(w) {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// searchDoc is a story as the index holds it.
+type searchDoc struct {
+	id                                     int64
+	published                              time.Time
+	section                                int64
+	headline, standfirst, body, keywordTxt string
+	analysed                               bool
+}
+
+func (d *searchDoc) keywords() map[string]int {
+	return news.Keywords(d.headline, d.standfirst, d.body)
+}
+
+// refreshSearch brings the search index and the related-article lists up to
+// date with the stories ids, inside tx. Every write that changes a story's
+// status, text, tags, authors, credits, section or corrections calls it in
+// its own transaction after the change: a published story is (re)indexed,
+// any other is taken out, and the lists it enters or leaves follow.
+func (s *Store) refreshSearch(ctx context.Context, tx *sql.Tx, ids ...int64) error {
+	return s.refreshIndex(ctx, tx, true, ids)
+}
+
+// refreshIndex is refreshSearch; without score it leaves the related lists
+// of the stories ids (and of those that list them) to RebuildRelated, which
+// bulk loads call once at the end instead of once a batch.
+func (s *Store) refreshIndex(ctx context.Context, tx *sql.Tx, score bool, ids []int64) error {
+	ids = slices.Clone(ids)
+	slices.Sort(ids)
+	ids = slices.Compact(ids)
+	for start := 0; start < len(ids); start += batch {
+		if err := s.refreshBatch(ctx, tx, score, ids[start:min(start+batch, len(ids))]); err != nil {
+			return fmt.Errorf("search index: %w", err)
+		}
+	}
+	return nil
+}
+
+func (s *Store) refreshBatch(ctx context.Context, tx *sql.Tx, score bool, ids []int64) error {
+	old, err := s.indexedDocs(ctx, tx, ids)
+	if err != nil {
+		return err
+	}
+	cur, err := s.publishedDocs(ctx, tx, ids)
+	if err != nil {
+		return err
+	}
+	// Stories whose lists hold one of ids, to compute again.
+	listers, err := queryIDs(ctx, tx, s.q(`SELECT DISTINCT article_id FROM related_articles
+		WHERE related_id IN (`+placeholders(len(ids))+`) ORDER BY article_id`), int64Args(ids)...)
+	if err != nil {
+		return err
+	}
+	listers = slices.DeleteFunc(listers, func(id int64) bool { _, ok := slices.BinarySearch(ids, id); return ok })
+
+	delta := map[string]int{}
+	for _, d := range old {
+		if d.analysed {
+			for t := range d.keywords() {
+				delta[t]--
+			}
+			delta[""]--
+		}
+	}
+	kws := make([]map[string]int, len(cur))
+	for i := range cur {
+		kws[i] = cur[i].keywords()
+		for t := range kws[i] {
+			delta[t]++
+		}
+		delta[""]++
+	}
+	in := placeholders(len(ids))
+	for _, q := range []string{
+		`DELETE FROM search_docs WHERE article_id IN (` + in + `)`,
+		`DELETE FROM related_terms WHERE article_id IN (` + in + `)`,
+		`DELETE FROM related_articles WHERE article_id IN (` + in + `)`,
+		`DELETE FROM related_articles WHERE related_id IN (` + in + `)`,
+	} {
+		if _, err := tx.ExecContext(ctx, s.q(q), int64Args(ids)...); err != nil {
+			return err
+		}
+	}
+	if err := s.insertDocs(ctx, tx, cur); err != nil {
+		return err
+	}
+	if err := s.applyTermCounts(ctx, tx, delta); err != nil {
+		return err
+	}
+	if err := s.insertRelatedTerms(ctx, tx, cur, kws); err != nil {
+		return err
+	}
+	if !score || len(cur) == 0 && len(listers) == 0 {
+		return nil
+	}
+	r, err := s.newRelatedScorer(ctx, tx)
+	if err != nil {
+		return err
+	}
+	defer r.close()
+	for _, d := range cur {
+		list, err := r.score(ctx, d.id)
+		if err != nil {
+			return err
+		}
+		if err := r.write(ctx, d.id, list); err != nil {
+			return err
+		}
+		if err := r.offer(ctx, d.id, list); err != nil {
+			return err
+		}
+	}
+	for _, id := range listers {
+		list, err := r.score(ctx, id)
+		if err != nil {
+			return err
+		}
+		if err := r.write(ctx, id, list); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// RebuildSearchIndex builds the search index anew from the published
+// stories, in one transaction, and reports how many it indexed: their text,
+// the full-text index and the keywords related articles are found by. Writes
+// keep the index exact on their own; rebuilding is for a database that had
+// stories before search existed (migration 2 indexes them by their Markdown
+// only and gives them no keywords), and for measuring. Follow it with
+// RebuildRelated.
+func (s *Store) RebuildSearchIndex(ctx context.Context) (int, error) {
+	n := 0
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		for _, q := range []string{`DELETE FROM related_terms`, `DELETE FROM search_terms`, `DELETE FROM search_docs`} {
+			if _, err := tx.ExecContext(ctx, q); err != nil {
+				return err
+			}
+		}
+		ids, err := queryIDs(ctx, tx, `SELECT id FROM articles WHERE status = 'published' ORDER BY id`)
+		if err != nil {
+			return err
+		}
+		n = len(ids)
+		// First every document and its word counts, so that the weights
+		// below all see the final document frequencies.
+		for start := 0; start < len(ids); start += batch {
+			cur, err := s.publishedDocs(ctx, tx, ids[start:min(start+batch, len(ids))])
+			if err != nil {
+				return err
+			}
+			delta := map[string]int{}
+			for i := range cur {
+				for t := range cur[i].keywords() {
+					delta[t]++
+				}
+				delta[""]++
+			}
+			if err := s.insertDocs(ctx, tx, cur); err != nil {
+				return err
+			}
+			if err := s.applyTermCounts(ctx, tx, delta); err != nil {
+				return err
+			}
+		}
+		for start := 0; start < len(ids); start += batch {
+			cur, err := s.indexedDocs(ctx, tx, ids[start:min(start+batch, len(ids))])
+			if err != nil {
+				return err
+			}
+			kws := make([]map[string]int, len(cur))
+			for i := range cur {
+				kws[i] = cur[i].keywords()
+			}
+			if err := s.insertRelatedTerms(ctx, tx, cur, kws); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return n, s.wrap(err, "rebuild search index")
+}
+
+// RebuildRelated computes every published story's related articles anew
+// from the keywords in the index, in one transaction, and reports how many
+// lists it wrote.
+func (s *Store) RebuildRelated(ctx context.Context) (int, error) {
+	n := 0
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM related_articles`); err != nil {
+			return err
+		}
+		ids, err := queryIDs(ctx, tx, `SELECT id FROM articles WHERE status = 'published' ORDER BY id`)
+		if err != nil {
+			return err
+		}
+		n = len(ids)
+		r, err := s.newRelatedScorer(ctx, tx)
+		if err != nil {
+			return err
+		}
+		defer r.close()
+		for i, id := range ids {
+			if i%batch == 0 {
+				r.forget() // bounds the memory; related_terms stays the same
+			}
+			list, err := r.score(ctx, id)
+			if err != nil {
+				return err
+			}
+			if err := r.write(ctx, id, list); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return n, s.wrap(err, "rebuild related articles")
+}
+
+// indexedDocs loads the index's rows for ids, in id order.
+func (s *Store) indexedDocs(ctx context.Context, tx *sql.Tx, ids []int64) ([]searchDoc, error) {
+	rows, err := tx.QueryContext(ctx, s.q(`SELECT article_id, published_at, section_id, headline, standfirst, body, keywords, analysed FROM search_docs
+		WHERE article_id IN (`+placeholders(len(ids))+`) ORDER BY article_id`), int64Args(ids)...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []searchDoc
+	for rows.Next() {
+		var d searchDoc
+		if err := rows.Scan(&d.id, timeScan{&d.published}, &d.section, &d.headline, &d.standfirst, &d.body, &d.keywordTxt, &d.analysed); err != nil {
+			return nil, err
+		}
+		out = append(out, d)
+	}
+	return out, rows.Err()
+}
+
+// publishedDocs builds the index rows of those of ids that are published, in
+// id order, from the stories as they stand in tx.
+func (s *Store) publishedDocs(ctx context.Context, tx *sql.Tx, ids []int64) ([]searchDoc, error) {
+	in, args := placeholders(len(ids)), int64Args(ids)
+	// The status is checked here, not in SQL, where it would lead SQLite to
+	// scan every published story instead of looking up these.
+	rows, err := tx.QueryContext(ctx, s.q(`SELECT id, status, published_at, section_id, headline, standfirst, body_html FROM articles
+		WHERE id IN (`+in+`) ORDER BY id`), args...)
+	if err != nil {
+		return nil, err
+	}
+	var out []searchDoc
+	pos := map[int64]int{}
+	for rows.Next() {
+		var d searchDoc
+		var status, body string
+		if err := rows.Scan(&d.id, &status, timeScan{&d.published}, &d.section, &d.headline, &d.standfirst, &body); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		if status != string(news.StatusPublished) {
+			continue
+		}
+		d.headline, d.standfirst, d.body = plainText(d.headline), plainText(d.standfirst), plainText(htmlText(body))
+		d.analysed = true
+		pos[d.id] = len(out)
+		out = append(out, d)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if len(out) == 0 {
+		return nil, nil
+	}
+	// Corrections follow the body; tags, authors and sources make up the
+	// names, each list in the order the page shows it.
+	extras := []struct {
+		query string
+		body  bool
+	}{
+		{`SELECT article_id, body FROM corrections WHERE article_id IN (` + in + `) ORDER BY article_id, created_at, id`, true},
+		{`SELECT x.article_id, t.name FROM article_tags x JOIN tags t ON t.id = x.tag_id WHERE x.article_id IN (` + in + `) ORDER BY x.article_id, t.name`, false},
+		{`SELECT x.article_id, au.name FROM article_authors x JOIN authors au ON au.id = x.author_id WHERE x.article_id IN (` + in + `) ORDER BY x.article_id, x.position`, false},
+		{`SELECT c.article_id, src.name FROM article_credits c JOIN sources src ON src.id = c.source_id WHERE c.article_id IN (` + in + `) ORDER BY c.article_id, c.position`, false},
+	}
+	for _, e := range extras {
+		rows, err := tx.QueryContext(ctx, s.q(e.query), args...)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var id int64
+			var text string
+			if err := rows.Scan(&id, &text); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			i, ok := pos[id]
+			if !ok {
+				continue
+			}
+			d := &out[i]
+			if e.body {
+				d.body = joinText(d.body, plainText(text))
+			} else {
+				d.keywordTxt = joinText(d.keywordTxt, plainText(text))
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+func joinText(a, b string) string {
+	if a == "" {
+		return b
+	}
+	if b == "" {
+		return a
+	}
+	return a + "\n" + b
+}
+
+// insertDocs writes index rows; on SQLite a trigger indexes each in FTS5, on
+// PostgreSQL a generated column holds its tsvector.
+func (s *Store) insertDocs(ctx context.Context, tx *sql.Tx, docs []searchDoc) error {
+	if len(docs) == 0 {
+		return nil
+	}
+	stmt, err := tx.PrepareContext(ctx, s.q(`INSERT INTO search_docs (seq, article_id, published_at, section_id, headline, standfirst, body, keywords, analysed)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`))
+	if err != nil {
+		return err
+	}
+	defer stmt.Close()
+	for _, d := range docs {
+		if _, err := stmt.ExecContext(ctx, searchSeq(d.published, d.id), d.id, dbTime(d.published), d.section, d.headline, d.standfirst, d.body, d.keywordTxt, d.analysed); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// searchSeq is a story's place in the index's order, newest last: its
+// publication time in seconds with the low 24 bits of its id (see migration
+// 2). Two stories published in the same second collide only when their ids
+// lie a multiple of 16,777,216 apart.
+func searchSeq(published time.Time, id int64) int64 {
+	return published.Unix()<<24 | id&(1<<24-1)
+}
+
+// applyTermCounts adds delta to the document frequencies in search_terms and
+// drops the terms no story uses any more.
+func (s *Store) applyTermCounts(ctx context.Context, tx *sql.Tx, delta map[string]int) error {
+	var terms, gone []string
+	for t, d := range delta {
+		if d != 0 {
+			terms = append(terms, t)
+		}
+		if d < 0 {
+			gone = append(gone, t)
+		}
+	}
+	sort.Strings(terms) // a fixed order of writes keeps two writers from deadlocking
+	sort.Strings(gone)
+	const rowsPer = 250
+	for start := 0; start < len(terms); start += rowsPer {
+		chunk := terms[start:min(start+rowsPer, len(terms))]
+		args := make([]any, 0, 2*len(chunk))
+		for _, t := range chunk {
+			args = append(args, t, delta[t])
+		}
+		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO search_terms (term, docs) VALUES `+valuesList(len(chunk), 2)+`
+			ON CONFLICT (term) DO UPDATE SET docs = search_terms.docs + excluded.docs`), args...); err != nil {
+			return err
+		}
+	}
+	for start := 0; start < len(gone); start += batch {
+		chunk := gone[start:min(start+batch, len(gone))]
+		if _, err := tx.ExecContext(ctx, s.q(`DELETE FROM search_terms WHERE docs <= 0 AND term IN (`+placeholders(len(chunk))+`)`), stringArgs(chunk)...); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// queryIDs runs a query of one integer column.
+func queryIDs(ctx context.Context, tx *sql.Tx, query string, args ...any) ([]int64, error) {
+	rows, err := tx.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		out = append(out, id)
+	}
+	return out, rows.Err()
+}
+
+// valuesList returns "(?, ?), (?, ?)" for n rows of width values.
+func valuesList(n, width int) string {
+	row := "(" + placeholders(width) + ")"
+	return strings.TrimSuffix(strings.Repeat(row+", ", n), ", ")
+}
+
+func stringArgs(ss []string) []any {
+	args := make([]any, len(ss))
+	for i, s := range ss {
+		args[i] = s
+	}
+	return args
+}
+
+// plainText makes text fit for the index and for snippets: control
+// characters become spaces, and runs of white space become one.
+func plainText(s string) string {
+	s = strings.ToValidUTF8(s, " ")
+	s = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return ' '
+		}
+		return r
+	}, s)
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// blockTags separate words in htmlText; other tags do not.
+var blockTags = map[string]bool{
+	"p": true, "br": true, "div": true, "li": true, "ul": true, "ol": true, "blockquote": true, "pre": true,
+	"h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true, "hr": true, "figure": true,
+	"figcaption": true, "table": true, "tr": true, "td": true, "th": true, "dt": true, "dd": true, "section": true,
+}
+
+// htmlText returns the text of sanitised HTML, as the body's Markdown was
+// rendered: tags are dropped (block tags leave a space) and entities decoded.
+// The content package does the same for pages; the store cannot import it.
+func htmlText(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for s != "" {
+		i := strings.IndexByte(s, '<')
+		if i < 0 {
+			b.WriteString(html.UnescapeString(s))
+			break
+		}
+		b.WriteString(html.UnescapeString(s[:i]))
+		s = s[i:]
+		j := strings.IndexByte(s, '>')
+		if j < 0 {
+			break
+		}
+		name := strings.TrimPrefix(s[1:j], "/")
+		if k := strings.IndexAny(name, " \t\n/"); k >= 0 {
+			name = name[:k]
+		}
+		if blockTags[strings.ToLower(name)] {
+			b.WriteByte(' ')
+		}
+		s = s[j+1:]
+	}
+	return b.String()
+}

@@ -179,3 +179,33 @@ func version(_ context.Context, env Env, args []string) error {
 	fmt.Fprintf(env.Stdout, "herald %s\n", Version)
 	return nil
 }
+
+// parseInterleaved parses flags that may stand before, between or after the
+// positional arguments (herald comments approve 3 4 --db x.db), then fills
+// unset flags from the environment, and returns the positional arguments.
+func parseInterleaved(env Env, fs *flag.FlagSet, args []string) ([]string, error) {
+	fs.SetOutput(io.Discard)
+	usage := fs.Usage
+	fs.Usage = func() {} // print it only for --help, not for every mistake
+	defer func() { fs.Usage = usage }()
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				usage()
+				return nil, err
+			}
+			return nil, usageError("%v; run '%s --help'", err, fs.Name())
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			break
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+	if err := config.ApplyEnv(fs, env.Getenv); err != nil {
+		return nil, usageError("%v", err)
+	}
+	return pos, nil
+}

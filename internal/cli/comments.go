@@ -5,7 +5,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"strconv"
 	"strings"
 	"time"
@@ -56,33 +55,6 @@ Actions:
 	return act(ctx, env, args[0], args[1:])
 }
 
-// parseWithIDs parses flags that may come before, between or after
-// positional arguments, then fills unset flags from the environment. It
-// returns the positional arguments.
-func parseWithIDs(env Env, fs *flag.FlagSet, args []string) ([]string, error) {
-	fs.SetOutput(io.Discard)
-	var pos []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				fs.Usage()
-				return nil, err
-			}
-			return nil, usageError("%v; run '%s --help'", err, fs.Name())
-		}
-		args = fs.Args()
-		if len(args) == 0 {
-			break
-		}
-		pos = append(pos, args[0])
-		args = args[1:]
-	}
-	if err := config.ApplyEnv(fs, env.Getenv); err != nil {
-		return nil, usageError("%v", err)
-	}
-	return pos, nil
-}
-
 // printable makes user text safe for one line of a terminal: control
 // characters, which could move the cursor or change colours, become
 // spaces, and runs of space become one.
@@ -111,7 +83,7 @@ func commentsList(ctx context.Context, env Env, _ string, args []string) error {
 	cfg.DBFlag(fs)
 	status := fs.String("status", "", "list only comments with this status: pending, approved, spam or trash")
 	limit := fs.Int("limit", 100, "the most comments to list, newest first")
-	pos, err := parseWithIDs(env, fs, args)
+	pos, err := parseInterleaved(env, fs, args)
 	if err != nil {
 		return err
 	}
@@ -143,7 +115,7 @@ func commentsModerate(ctx context.Context, env Env, action string, args []string
 	var cfg config.Config
 	fs := flags(env, "comments")
 	cfg.DBFlag(fs)
-	pos, err := parseWithIDs(env, fs, args)
+	pos, err := parseInterleaved(env, fs, args)
 	if err != nil {
 		return err
 	}
@@ -234,7 +206,7 @@ func commentsSettings(ctx context.Context, env Env, _ string, args []string) err
 	fs.Var(block, "block-words", "comma-separated words that send a comment to spam")
 	articlePath := fs.String("article", "", "a story's path, /section/slug/, to give its own --article-close-after-days")
 	articleDays := fs.Int("article-close-after-days", -1, "days after publication the story's comments close (0: never; -1: as the site)")
-	pos, err := parseWithIDs(env, fs, args)
+	pos, err := parseInterleaved(env, fs, args)
 	if err != nil {
 		return err
 	}
@@ -312,7 +284,7 @@ func commentsPurge(ctx context.Context, env Env, _ string, args []string) error 
 	var cfg config.Config
 	fs := flags(env, "comments")
 	cfg.DBFlag(fs)
-	pos, err := parseWithIDs(env, fs, args)
+	pos, err := parseInterleaved(env, fs, args)
 	if err != nil {
 		return err
 	}
@@ -341,7 +313,7 @@ func commentsEvaluate(_ context.Context, env Env, _ string, args []string) error
 	corpus := fs.String("corpus", "", "folder with Youtube*.csv and/or SMSSpamCollection* labelled collections")
 	testPercent := fs.Int("test-percent", 30, "share of the corpus held out for testing, in percent")
 	threshold := fs.Float64("threshold", news.DefaultCommentSettings().SpamThreshold, "score from which a comment counts as spam")
-	pos, err := parseWithIDs(env, fs, args)
+	pos, err := parseInterleaved(env, fs, args)
 	if err != nil {
 		return err
 	}
@@ -383,7 +355,7 @@ func commentsTrain(ctx context.Context, env Env, _ string, args []string) error 
 	fs := flags(env, "comments")
 	cfg.DBFlag(fs)
 	corpus := fs.String("corpus", "", "folder with Youtube*.csv and/or SMSSpamCollection* labelled collections")
-	pos, err := parseWithIDs(env, fs, args)
+	pos, err := parseInterleaved(env, fs, args)
 	if err != nil {
 		return err
 	}

@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -128,33 +127,6 @@ func importFailed(ctx context.Context, err error) error {
 		return errors.New("interrupted: nothing was imported; the database is as it was")
 	}
 	return fmt.Errorf("%w (nothing was imported; the database is as it was)", err)
-}
-
-// parseInterleaved parses flags that may come before, between or after
-// positional arguments, then fills unset flags from the environment, and
-// returns the positional arguments.
-func parseInterleaved(env Env, fs *flag.FlagSet, args []string) ([]string, error) {
-	fs.SetOutput(io.Discard)
-	var pos []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				fs.Usage()
-				return nil, err
-			}
-			return nil, usageError("%v; run '%s --help'", err, fs.Name())
-		}
-		args = fs.Args()
-		if len(args) == 0 {
-			break
-		}
-		pos = append(pos, args[0])
-		args = args[1:]
-	}
-	if err := config.ApplyEnv(fs, env.Getenv); err != nil {
-		return nil, usageError("%v", err)
-	}
-	return pos, nil
 }
 
 // isTerminalWriter reports whether w is a terminal, where a progress line

@@ -22,7 +22,7 @@ URL=http://127.0.0.1:$PORT
 PATHS=$WORK/stories.txt
 story_paths "$URL" 20000 >"$PATHS"
 say "$(wc -l <"$PATHS") story paths"
-[[ $(curl -fsS -o /dev/null -w '%{http_code}' "$URL$(head -1 "$PATHS")") == 200 ]] || die "the first story does not answer 200"
+[[ $(curl -fsS -o /dev/null -w '%{http_code}' "$URL$(sed -n 1p "$PATHS")") == 200 ]] || die "the first story does not answer 200"
 
 run_wrk warmup "$URL" "$WARMUP" "$CONNS" "$PATHS" >/dev/null
 read -r _ rps p50 p99 errs bad < <(run_wrk cold "$URL" "$SECS" "$CONNS" "$PATHS")

@@ -81,6 +81,9 @@ func (s *Store) SaveArticle(ctx context.Context, a *news.Article, base int, acto
 			return err
 		}
 		res.Revision = n
+		if err := s.refreshSearch(ctx, tx, a.ID); err != nil {
+			return err
+		}
 		keys := append(articleKeys(old), articleKeys(a)...)
 		if old.Path() != a.Path() && (old.Status == news.StatusPublished || old.Status == news.StatusWithdrawn) {
 			if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO redirects (from_path, to_path, created_at) VALUES (?, ?, ?)
@@ -200,6 +203,9 @@ func (s *Store) PublishDue(ctx context.Context, now time.Time) ([]int64, error) 
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
+			return err
+		}
+		if err := s.refreshSearch(ctx, tx, ids...); err != nil {
 			return err
 		}
 		var keys []string

@@ -383,3 +383,46 @@ func TestRelatedKeepsSix(t *testing.T) {
 		}
 	})
 }
+
+// TestSearchFollowsEditsAndSchedules: a story edited in the back office is
+// found by its new words and not its old ones, a withdrawn one is not found,
+// and a scheduled one is found once it is published.
+func TestSearchFollowsEditsAndSchedules(t *testing.T) {
+	engines(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		f := newFixture(t, s)
+		a := f.article("retirement", 0, time.Hour, 0)
+		a.BodyMarkdown, a.BodyHTML = "The lighthouse keeper retired.", "<p>The lighthouse keeper retired.</p>"
+		must(t, s.CreateArticle(ctx, a))
+		a.BodyMarkdown, a.BodyHTML = "The harbourmaster retired.", "<p>The harbourmaster retired.</p>"
+		if _, err := s.SaveArticle(ctx, a, 1, 0, store.RevisionSave); err != nil {
+			t.Fatal(err)
+		}
+		if got, _ := find(t, s, "harbourmaster", store.SearchFilter{}); len(got) != 1 {
+			t.Errorf("an edited story is not found by its new words: %v", got)
+		}
+		if got, _ := find(t, s, "lighthouse", store.SearchFilter{}); len(got) != 0 {
+			t.Errorf("an edited story is still found by words it lost: %v", got)
+		}
+		a.Status, a.WithdrawnNote = news.StatusWithdrawn, "Withdrawn."
+		if _, err := s.SaveArticle(ctx, a, 2, 0, store.RevisionSave); err != nil {
+			t.Fatal(err)
+		}
+		if got, _ := find(t, s, "harbourmaster", store.SearchFilter{}); len(got) != 0 {
+			t.Errorf("a story withdrawn in the editor is still found: %v", got)
+		}
+		due := f.article("almanac", 0, -time.Minute, 0)
+		due.Status, due.PublishedAt = news.StatusScheduled, base.Add(time.Minute)
+		due.BodyMarkdown, due.BodyHTML = "Spring tides peak.", "<p>Spring tides peak.</p>"
+		must(t, s.CreateArticle(ctx, due))
+		if got, _ := find(t, s, "tides", store.SearchFilter{}); len(got) != 0 {
+			t.Errorf("a scheduled story is found before it is published: %v", got)
+		}
+		if _, err := s.PublishDue(ctx, base.Add(2*time.Minute)); err != nil {
+			t.Fatal(err)
+		}
+		if got, _ := find(t, s, "tides", store.SearchFilter{}); len(got) != 1 {
+			t.Errorf("a story published on schedule is not found: %v", got)
+		}
+	})
+}

@@ -454,21 +454,9 @@ func (h *Handler) createStory(w http.ResponseWriter, r *http.Request, rq *reques
 	if !ok {
 		to = news.StatusDraft
 	}
-	a, problems, err := h.build(r, f, nil, rq)
-	if err != nil {
-		h.fail(w, r, err)
+	a, problems, ok := h.prepare(w, r, rq, f, nil, to)
+	if !ok {
 		return
-	}
-	if !rq.user.CanMoveTo(a, to) {
-		h.fail(w, r, errRole)
-		return
-	}
-	h.applyStatus(a, nil, to, f, problems)
-	if len(problems) == 0 {
-		if err := a.Validate(); err != nil && !validationFields(err, problems) {
-			h.fail(w, r, err)
-			return
-		}
 	}
 	if len(problems) == 0 {
 		if _, err := h.store.CreateDraft(r.Context(), a, rq.user.ID); errors.Is(err, news.ErrConflict) {
@@ -567,21 +555,9 @@ func (h *Handler) saveStory(w http.ResponseWriter, r *http.Request, rq *request)
 		h.fail(w, r, badRequest{"Unknown action."})
 		return
 	}
-	a, problems, err := h.build(r, f, old, rq)
-	if err != nil {
-		h.fail(w, r, err)
+	a, problems, ok := h.prepare(w, r, rq, f, old, to)
+	if !ok {
 		return
-	}
-	if !rq.user.CanMoveTo(old, to) {
-		h.fail(w, r, errRole)
-		return
-	}
-	h.applyStatus(a, old, to, f, problems)
-	if len(problems) == 0 {
-		if err := a.Validate(); err != nil && !validationFields(err, problems) {
-			h.fail(w, r, err)
-			return
-		}
 	}
 	if len(problems) > 0 {
 		h.reshow(w, r, rq, f, old, problems)
@@ -722,4 +698,32 @@ func (h *Handler) addCorrection(w http.ResponseWriter, r *http.Request, rq *requ
 	}
 	h.audit(r.Context(), rq, "story.correction", "story "+itoa(a.ID), c.Text)
 	redirect(w, r, "/admin/stories/"+itoa(a.ID)+"/", "The "+string(c.Kind)+" was added to the story.")
+}
+
+// prepare builds the story a form describes over old (nil for a new one),
+// checks that the user may move it to status to, and validates it. Problems
+// for the form come back; a refusal or failure is answered here, and ok is
+// false.
+func (h *Handler) prepare(w http.ResponseWriter, r *http.Request, rq *request, f StoryForm, old *news.Article, to news.Status) (*news.Article, map[string]string, bool) {
+	a, problems, err := h.build(r, f, old, rq)
+	if err != nil {
+		h.fail(w, r, err)
+		return nil, nil, false
+	}
+	subject := old
+	if subject == nil {
+		subject = a
+	}
+	if !rq.user.CanMoveTo(subject, to) {
+		h.fail(w, r, errRole)
+		return nil, nil, false
+	}
+	h.applyStatus(a, old, to, f, problems)
+	if len(problems) == 0 {
+		if err := a.Validate(); err != nil && !validationFields(err, problems) {
+			h.fail(w, r, err)
+			return nil, nil, false
+		}
+	}
+	return a, problems, true
 }

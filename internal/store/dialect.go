@@ -16,6 +16,9 @@ type dialect interface {
 	// tables lists the tables of the current schema.
 	tables(ctx context.Context, db *sql.DB) ([]string, error)
 	rebind(query string) string
+	// cachesStatements reports whether Store should keep prepared
+	// statements itself (see db); false where the driver already does.
+	cachesStatements() bool
 	isUnique(err error) bool
 	migrations() fs.FS
 	// notify announces payload on channel when tx commits; a no-op where the

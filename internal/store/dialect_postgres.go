@@ -24,6 +24,9 @@ var postgresMigrations embed.FS
 // postgresDialect runs Herald on PostgreSQL through pgx's database/sql driver.
 type postgresDialect struct{}
 
+// pgx prepares and caches statements per connection on its own.
+func (postgresDialect) cachesStatements() bool { return false }
+
 func (postgresDialect) name() string { return "postgres" }
 
 func (postgresDialect) open(ctx context.Context, dsn string) (*sql.DB, error) {

@@ -29,6 +29,8 @@ type sqliteDialect struct{}
 
 func (sqliteDialect) name() string { return "sqlite" }
 
+func (sqliteDialect) cachesStatements() bool { return true }
+
 func (sqliteDialect) open(ctx context.Context, path string) (*sql.DB, error) {
 	if err := inspectSQLiteFile(ctx, path); err != nil {
 		return nil, err

@@ -10,4 +10,4 @@ func SetMigrations(s *Store, fsys fs.FS) { s.migrationsFS = fsys }
 
 // RawDB exposes the database handle to the store's own tests, which act on it
 // as another program would.
-func RawDB(s *Store) (*sql.DB, error) { return s.db, nil }
+func RawDB(s *Store) (*sql.DB, error) { return s.db.DB, nil }

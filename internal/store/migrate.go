@@ -96,7 +96,7 @@ func (s *Store) SchemaVersion(ctx context.Context) (current, latest int, err err
 	if len(ms) > 0 {
 		latest = ms[len(ms)-1].version
 	}
-	tables, err := s.dialect.tables(ctx, s.db)
+	tables, err := s.dialect.tables(ctx, s.db.DB)
 	if err != nil {
 		return 0, 0, s.wrap(err, "schema version")
 	}

@@ -16,7 +16,7 @@ import (
 
 // Store is Herald's database. It is safe for concurrent use.
 type Store struct {
-	db      *sql.DB
+	db      *db
 	dialect dialect
 	dsn     string
 
@@ -42,7 +42,7 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Store{db: db, dialect: d, dsn: dsn, pending: map[*sql.Tx][]Change{}}, nil
+	return &Store{db: newDB(db, d.cachesStatements()), dialect: d, dsn: dsn, pending: map[*sql.Tx][]Change{}}, nil
 }
 
 // Close closes the database.

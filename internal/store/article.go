@@ -92,16 +92,20 @@ func (s *Store) insertArticle(ctx context.Context, tx *sql.Tx, a *news.Article) 
 		img = &news.Image{}
 	}
 	a.Version = 1
-	err := tx.QueryRowContext(ctx, s.q(`INSERT INTO articles (section_id, slug, headline, standfirst, body_md, body_html, word_count,
+	err := tx.QueryRowContext(ctx, s.q(`INSERT INTO articles (section_id, slug, headline, standfirst, word_count,
 		status, published_at, updated_at, created_at, modified_at,
 		image_url, image_alt, image_caption, image_credit, image_width, image_height,
 		comments_open, seo_title, seo_description, withdrawn_note, created_by)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
-		a.Section.ID, a.Slug, a.Headline, a.Standfirst, a.BodyMarkdown, a.BodyHTML, a.WordCount,
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
+		a.Section.ID, a.Slug, a.Headline, a.Standfirst, a.WordCount,
 		string(a.Status), nullTime(a.PublishedAt), nullTime(a.UpdatedAt), dbTime(a.CreatedAt), dbTime(a.ModifiedAt),
 		img.URL, img.Alt, img.Caption, img.Credit, img.Width, img.Height,
 		a.CommentsOpen, a.SEOTitle, a.SEODescription, a.WithdrawnNote, nullID(a.CreatedBy)).Scan(&a.ID)
 	if err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO article_bodies (article_id, body_md, body_html) VALUES (?, ?, ?)`),
+		a.ID, a.BodyMarkdown, a.BodyHTML); err != nil {
 		return err
 	}
 	if err := s.insertLinks(ctx, tx, a); err != nil {
@@ -236,8 +240,8 @@ func (s *Store) ArticleByID(ctx context.Context, id int64) (*news.Article, error
 
 func (s *Store) loadArticle(ctx context.Context, where string, args ...any) (*news.Article, error) {
 	var a news.Article
-	row := s.db.QueryRowContext(ctx, s.q(`SELECT `+articleCols+`, a.body_md, a.body_html
-		FROM articles a JOIN sections s ON s.id = a.section_id WHERE `+where), args...)
+	row := s.db.QueryRowContext(ctx, s.q(`SELECT `+articleCols+`, b.body_md, b.body_html
+		FROM articles a JOIN sections s ON s.id = a.section_id JOIN article_bodies b ON b.article_id = a.id WHERE `+where), args...)
 	if err := scanArticle(row, &a, &a.BodyMarkdown, &a.BodyHTML); err != nil {
 		return nil, s.wrap(err, "article %v", args)
 	}
@@ -324,11 +328,11 @@ func (s *Store) Articles(ctx context.Context, f ArticleFilter) ([]news.Article, 
 	if f.ByModified {
 		order = "a.modified_at DESC, a.id DESC"
 	}
-	body := "''"
+	body, bodyJoin := "''", ""
 	if f.WithBody {
-		body = "a.body_html"
+		body, bodyJoin = "b.body_html", " JOIN article_bodies b ON b.article_id = a.id"
 	}
-	rows, err := s.db.QueryContext(ctx, s.q(`SELECT `+articleCols+`, `+body+` FROM articles a JOIN sections s ON s.id = a.section_id
+	rows, err := s.db.QueryContext(ctx, s.q(`SELECT `+articleCols+`, `+body+` FROM articles a JOIN sections s ON s.id = a.section_id`+bodyJoin+`
 		WHERE `+cond+` ORDER BY `+order+` LIMIT ? OFFSET ?`), append(args, f.Limit, f.Offset)...)
 	if err != nil {
 		return nil, 0, s.wrap(err, "list articles")

@@ -113,14 +113,18 @@ func (s *Store) updateArticle(ctx context.Context, tx *sql.Tx, a *news.Article) 
 	if img == nil {
 		img = &news.Image{}
 	}
-	if _, err := tx.ExecContext(ctx, s.q(`UPDATE articles SET section_id = ?, slug = ?, headline = ?, standfirst = ?, body_md = ?, body_html = ?,
+	if _, err := tx.ExecContext(ctx, s.q(`UPDATE articles SET section_id = ?, slug = ?, headline = ?, standfirst = ?,
 		word_count = ?, status = ?, published_at = ?, updated_at = ?, modified_at = ?,
 		image_url = ?, image_alt = ?, image_caption = ?, image_credit = ?, image_width = ?, image_height = ?,
 		comments_open = ?, seo_title = ?, seo_description = ?, withdrawn_note = ?, version = ? WHERE id = ?`),
-		a.Section.ID, a.Slug, a.Headline, a.Standfirst, a.BodyMarkdown, a.BodyHTML,
+		a.Section.ID, a.Slug, a.Headline, a.Standfirst,
 		a.WordCount, string(a.Status), nullTime(a.PublishedAt), nullTime(a.UpdatedAt), dbTime(a.ModifiedAt),
 		img.URL, img.Alt, img.Caption, img.Credit, img.Width, img.Height,
 		a.CommentsOpen, a.SEOTitle, a.SEODescription, a.WithdrawnNote, a.Version, a.ID); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, s.q(`UPDATE article_bodies SET body_md = ?, body_html = ? WHERE article_id = ?`),
+		a.BodyMarkdown, a.BodyHTML, a.ID); err != nil {
 		return err
 	}
 	for _, table := range []string{"article_authors", "article_tags", "article_credits"} {

@@ -11,3 +11,7 @@ func SetMigrations(s *Store, fsys fs.FS) { s.migrationsFS = fsys }
 // RawDB exposes the database handle to the store's own tests, which act on it
 // as another program would.
 func RawDB(s *Store) (*sql.DB, error) { return s.db.DB, nil }
+
+// EngineMigrations is the engine's embedded migrations, for tests that
+// migrate part of the way.
+func EngineMigrations(s *Store) fs.FS { return s.dialect.migrations() }

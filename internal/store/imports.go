@@ -360,7 +360,8 @@ func (t *ImportTx) ArticleSlugTaken(sectionID int64, slug string, exceptID int64
 // the transaction sees it; news.ErrNotFound when there is none.
 func (t *ImportTx) Article(id int64) (*news.Article, error) {
 	var a news.Article
-	err := scanArticle(t.row(`SELECT `+articleCols+`, a.body_md, a.body_html FROM articles a JOIN sections s ON s.id = a.section_id WHERE a.id = ?`, id),
+	err := scanArticle(t.row(`SELECT `+articleCols+`, b.body_md, b.body_html FROM articles a JOIN sections s ON s.id = a.section_id
+		JOIN article_bodies b ON b.article_id = a.id WHERE a.id = ?`, id),
 		&a, &a.BodyMarkdown, &a.BodyHTML)
 	if err != nil {
 		return nil, t.s.wrap(err, "article %d", id)

@@ -494,8 +494,8 @@ func (s *Store) publishedDocs(ctx context.Context, tx *sql.Tx, ids []int64) ([]s
 	in, args := placeholders(len(ids)), int64Args(ids)
 	// The status is checked here, not in SQL, where it would lead SQLite to
 	// scan every published story instead of looking up these.
-	rows, err := tx.QueryContext(ctx, s.q(`SELECT id, status, published_at, section_id, headline, standfirst, body_html FROM articles
-		WHERE id IN (`+in+`) ORDER BY id`), args...)
+	rows, err := tx.QueryContext(ctx, s.q(`SELECT a.id, a.status, a.published_at, a.section_id, a.headline, a.standfirst, b.body_html
+		FROM articles a JOIN article_bodies b ON b.article_id = a.id WHERE a.id IN (`+in+`) ORDER BY a.id`), args...)
 	if err != nil {
 		return nil, err
 	}

@@ -40,6 +40,7 @@ func init() {
 		"version":  {"print Herald's version", "", version},
 		"user":     {"add users, set passwords, list users", "add|passwd|list [flags]", user},
 		"import":   {"move a WordPress or Markdown newsroom into Herald", "wordpress|markdown --db PATH SOURCE", importCmd},
+		"reindex":  {"rebuild the search index and related-article lists", "[--db PATH] [--search-only | --related-only]", reindex},
 	}
 }
 

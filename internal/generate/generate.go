@@ -43,6 +43,7 @@ type Options struct {
 type Result struct {
 	Articles                         int // stories stored, even when Run failed part-way
 	Sections, Authors, Tags, Sources int // created by this run; the rest were reused
+	Related                          int // published stories whose related articles were scored
 	Duration                         time.Duration
 }
 
@@ -100,6 +101,12 @@ func run(ctx context.Context, st *store.Store, o Options, size int) (Result, err
 		}
 	}
 	res.Articles, err = n.pipeline(ctx, st, o, size, mix(uint64(o.Seed)), now, slugs)
+	if err == nil {
+		// The batches leave related articles unscored (see
+		// store.BulkCreateArticles); score them all once, now that the
+		// index knows every story.
+		res.Related, err = st.RebuildRelated(ctx)
+	}
 	res.Duration = time.Since(start)
 	return res, err
 }

@@ -108,11 +108,18 @@ func TestStories(t *testing.T) {
 	const count = 600
 	res := generate(t, st, count, 7, false)
 	want := Result{Articles: count, Sections: len(sectionDefs), Authors: numAuthors, Tags: numTags, Sources: numSources}
-	res.Duration = 0
+	ctx := context.Background()
+	counts, err := st.PublishedCounts(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if counts.All == 0 || res.Related != counts.All {
+		t.Errorf("related articles scored for %d stories, want every published one (%d)", res.Related, counts.All)
+	}
+	res.Duration, res.Related = 0, 0
 	if res != want {
 		t.Errorf("Result = %+v, want %+v", res, want)
 	}
-	ctx := context.Background()
 
 	secs, err := st.Sections(ctx)
 	if err != nil {

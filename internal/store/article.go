@@ -307,17 +307,36 @@ func (s *Store) Articles(ctx context.Context, f ArticleFilter) ([]news.Article, 
 		where = append(where, "a.section_id = ?")
 		args = append(args, f.SectionID)
 	}
+	// A story list of an author, tag or source starts from that link
+	// table and sorts what it finds: most of them hold a small share of the
+	// archive, which a walk down the whole archive in date order, testing
+	// each story, would read in full to fill a late page. CROSS JOIN fixes
+	// the order of the tables on SQLite (elsewhere it is an inner join like
+	// any other); a second link filter, which nothing asks for today, tests
+	// each story.
+	from := "articles a"
+	link := func(table, column string, id int64) {
+		if from == "articles a" {
+			from = table + " x CROSS JOIN articles a"
+			where = append(where, "x.article_id = a.id AND x."+column+" = ?")
+		} else {
+			where = append(where, "EXISTS (SELECT 1 FROM "+table+" y WHERE y.article_id = a.id AND y."+column+" = ?)")
+		}
+		args = append(args, id)
+	}
 	if f.AuthorID != 0 {
-		where = append(where, "EXISTS (SELECT 1 FROM article_authors x WHERE x.article_id = a.id AND x.author_id = ?)")
-		args = append(args, f.AuthorID)
+		link("article_authors", "author_id", f.AuthorID)
 	}
 	if f.TagID != 0 {
-		where = append(where, "EXISTS (SELECT 1 FROM article_tags x WHERE x.article_id = a.id AND x.tag_id = ?)")
-		args = append(args, f.TagID)
+		link("article_tags", "tag_id", f.TagID)
 	}
 	if f.SourceID != 0 {
-		where = append(where, "EXISTS (SELECT 1 FROM article_credits x WHERE x.article_id = a.id AND x.source_id = ?)")
-		args = append(args, f.SourceID)
+		link("article_credits", "source_id", f.SourceID)
+		if from == "article_credits x CROSS JOIN articles a" {
+			// A story may credit a source twice; it is listed once, by
+			// its first credit.
+			where = append(where, "x.position = (SELECT MIN(y.position) FROM article_credits y WHERE y.article_id = x.article_id AND y.source_id = x.source_id)")
+		}
 	}
 	if !f.PublishedAfter.IsZero() {
 		where = append(where, "a.published_at > ?")
@@ -332,8 +351,13 @@ func (s *Store) Articles(ctx context.Context, f ArticleFilter) ([]news.Article, 
 	if f.WithBody {
 		body, bodyJoin = "b.body_html", " JOIN article_bodies b ON b.article_id = a.id"
 	}
-	rows, err := s.db.QueryContext(ctx, s.q(`SELECT `+articleCols+`, `+body+` FROM articles a JOIN sections s ON s.id = a.section_id`+bodyJoin+`
-		WHERE `+cond+` ORDER BY `+order+` LIMIT ? OFFSET ?`), append(args, f.Limit, f.Offset)...)
+	// The page's IDs are found first and only they are read in full: a
+	// list that has to sort its matches then sorts narrow rows, and the
+	// comment counts are counted for the page alone.
+	rows, err := s.db.QueryContext(ctx, s.q(`SELECT `+articleCols+`, `+body+`
+		FROM (SELECT a.id FROM `+from+` WHERE `+cond+` ORDER BY `+order+` LIMIT ? OFFSET ?) p
+		JOIN articles a ON a.id = p.id JOIN sections s ON s.id = a.section_id`+bodyJoin+`
+		ORDER BY `+order), append(args, f.Limit, f.Offset)...)
 	if err != nil {
 		return nil, 0, s.wrap(err, "list articles")
 	}
@@ -343,7 +367,7 @@ func (s *Store) Articles(ctx context.Context, f ArticleFilter) ([]news.Article, 
 	}
 	total := len(out) + f.Offset
 	if !f.NoTotal && (len(out) == f.Limit || (len(out) == 0 && f.Offset > 0)) {
-		if err := s.db.QueryRowContext(ctx, s.q(`SELECT COUNT(*) FROM articles a WHERE `+cond), args...).Scan(&total); err != nil {
+		if err := s.db.QueryRowContext(ctx, s.q(`SELECT COUNT(*) FROM `+from+` WHERE `+cond), args...).Scan(&total); err != nil {
 			return nil, 0, s.wrap(err, "count articles")
 		}
 	}

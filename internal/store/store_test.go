@@ -298,6 +298,10 @@ func TestArticleLists(t *testing.T) {
 			if i%5 == 0 {
 				a.Tags = []news.Tag{f.tags[0]}
 				a.Credits = []news.Credit{{Source: f.sources[0], Kind: news.CreditVia}}
+				if i == 10 {
+					// Credited twice, the story is still listed once.
+					a.Credits = append(a.Credits, news.Credit{Source: f.sources[0], Kind: news.CreditCiting})
+				}
 			}
 			all = append(all, a)
 		}
@@ -337,6 +341,15 @@ func TestArticleLists(t *testing.T) {
 			must(t, err)
 			if total != tt.want || len(list) != tt.want {
 				t.Errorf("%s: total %d, %d items; want %d", tt.name, total, len(list), tt.want)
+			}
+		}
+		// A link-table list is in date order and pages like the others.
+		for _, filter := range []store.ArticleFilter{{TagID: f.tags[0].ID}, {SourceID: f.sources[0].ID}} {
+			filter.Limit, filter.Offset = 2, 2
+			page, total, err := s.Articles(ctx, filter)
+			must(t, err)
+			if total != 5 || len(page) != 2 || page[0].Slug != "story-k" || page[1].Slug != "story-p" {
+				t.Errorf("%+v: total %d, page %v; want 5 in all and story-k, story-p", filter, total, slugsOf(page))
 			}
 		}
 		withBody, _, err := s.Articles(ctx, store.ArticleFilter{Limit: 1, WithBody: true, WithTags: true})
@@ -513,4 +526,12 @@ func TestMigrateFillsGaps(t *testing.T) {
 			t.Fatalf("third Migrate = %d, %v", n, err)
 		}
 	})
+}
+
+func slugsOf(list []news.Article) []string {
+	var out []string
+	for _, a := range list {
+		out = append(out, a.Slug)
+	}
+	return out
 }

@@ -7,6 +7,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"sync"
@@ -275,7 +276,7 @@ func (s *Server) cached(next http.Handler) http.Handler {
 			next.ServeHTTP(w, r)
 			return
 		}
-		uri := r.URL.RequestURI()
+		uri := cacheKey(r.URL)
 		now := s.now()
 		if e := s.cache.get(uri, now); e != nil {
 			s.serveEntry(w, r, e, true)
@@ -304,7 +305,7 @@ func (s *Server) cached(next http.Handler) http.Handler {
 		e := &cacheEntry{
 			uri: uri, contentType: rec.header.Get("Content-Type"), cacheControl: cc,
 			etag: `"` + hex.EncodeToString(sum[:12]) + `"`, lastModified: now.UTC().Truncate(time.Second),
-			deps: append(rec.deps, news.KeySite), body: body,
+			deps: uniqueKeys(append(rec.deps, news.KeySite)), body: body,
 		}
 		if e.cacheControl == "" {
 			e.cacheControl = "public, max-age=60, stale-while-revalidate=600"
@@ -480,4 +481,53 @@ func (s *Server) CacheStats() CacheStats {
 		Hits: s.cache.hits.Load(), Misses: s.cache.misses.Load(), Stores: s.cache.stores.Load(),
 		Evictions: s.cache.evictions.Load(), Invalidations: s.cache.invalidations.Load(),
 	}
+}
+
+// cacheParams are the query parameters some public page reads; every other
+// parameter (a newsletter's utm_source, a cache-buster) changes nothing in the
+// answer, so it is left out of the cache key. Otherwise each new value would
+// render the page again and push a page readers want out of the cache.
+var cacheParams = map[string]bool{
+	"page": true,                  // every list's pager
+	"p":    true, "page_id": true, // old WordPress addresses on the front page
+	"reply": true, "comment": true, // a story page for one reader (not stored)
+	"q": true, "sort": true, "section": true, "author": true, "tag": true, "from": true, "to": true, // search
+}
+
+// cacheKey is the cache's key for a request: the path, and the parameters in
+// cacheParams in a canonical order.
+func cacheKey(u *url.URL) string {
+	path := u.EscapedPath()
+	if u.RawQuery == "" {
+		return path
+	}
+	q, err := url.ParseQuery(u.RawQuery)
+	if err != nil {
+		// A query that does not parse is keyed as it came; the handlers
+		// read what of it they can, the same way each time.
+		return u.RequestURI()
+	}
+	for k := range q {
+		if !cacheParams[k] {
+			delete(q, k)
+		}
+	}
+	if len(q) == 0 {
+		return path
+	}
+	return path + "?" + q.Encode()
+}
+
+// uniqueKeys drops repeated keys, keeping the first of each in place: a front
+// page names the same author and section many times.
+func uniqueKeys(keys []string) []string {
+	seen := make(map[string]bool, len(keys))
+	out := keys[:0]
+	for _, k := range keys {
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, k)
+		}
+	}
+	return out
 }

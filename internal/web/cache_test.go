@@ -352,7 +352,7 @@ func TestCacheUnderMemoryPressure(t *testing.T) {
 	list, _, err := st.Articles(context.Background(), store.ArticleFilter{Limit: 100})
 	var paths []string
 	for _, a := range list {
-		paths = append(paths, a.Path(), a.Path()+"?variant=1", a.Path()+"?variant=2")
+		paths = append(paths, a.Path(), a.Path()+"?page=2", a.Path()+"?page=3")
 	}
 	if err != nil {
 		t.Fatal(err)
@@ -390,5 +390,46 @@ func TestCacheOff(t *testing.T) {
 	}
 	if w.Header().Get("ETag") == "" {
 		t.Fatal("no ETag without the cache")
+	}
+}
+
+// TestCacheKey shares one cached copy among requests that differ only in
+// parameters no page reads (a newsletter's utm_source), and keeps apart those
+// that differ in one a page does read.
+func TestCacheKey(t *testing.T) {
+	h := newDemoSite(t).h
+	front := snapshot(t, h, []string{"/"})["/"]
+	for _, p := range []string{"/?utm_source=newsletter", "/?utm_source=a&utm_medium=b&fbclid=123", "/?x=%ZZ&y"} {
+		w := get(t, h, p, http.StatusOK)
+		if p == "/?x=%ZZ&y" {
+			continue // does not parse: keyed as it came, but still a page
+		}
+		if w.Header().Get("X-Cache") != "hit" || w.Header().Get("ETag") != front {
+			t.Errorf("GET %s: X-Cache %s, ETag %s; want the front page's cached copy %s", p, w.Header().Get("X-Cache"), w.Header().Get("ETag"), front)
+		}
+	}
+	// p is read (old WordPress addresses): ?p=999, which redirects nowhere,
+	// is the front page, but keyed apart from it.
+	for _, p := range []string{"/?p=999", "/culture/?page=1"} {
+		first := get(t, h, p, http.StatusOK)
+		if first.Header().Get("X-Cache") == "hit" {
+			t.Errorf("GET %s first: a hit, from some other page's copy", p)
+		}
+		again := get(t, h, p+"&utm_campaign=autumn", http.StatusOK)
+		if again.Header().Get("X-Cache") != "hit" || again.Header().Get("ETag") != first.Header().Get("ETag") {
+			t.Errorf("GET %s with utm_campaign: X-Cache %s; want the copy of %s", p, again.Header().Get("X-Cache"), p)
+		}
+	}
+	// Keys a page names many times are listed once.
+	keys := strings.Fields(get(t, h, "/", http.StatusOK).Header().Get("Surrogate-Key"))
+	seen := map[string]bool{}
+	for _, k := range keys {
+		if seen[k] {
+			t.Errorf("Surrogate-Key lists %q twice", k)
+		}
+		seen[k] = true
+	}
+	if len(keys) < 10 {
+		t.Errorf("front page Surrogate-Key %v: too few keys", keys)
 	}
 }

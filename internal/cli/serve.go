@@ -78,7 +78,10 @@ func serve(ctx context.Context, env Env, args []string) error {
 	if cfg.CacheMB == 0 {
 		cacheBytes = -1
 	}
-	site, err := web.New(ctx, web.Options{Store: st, Logger: log, BaseURL: cfg.BaseURL, CacheBytes: cacheBytes})
+	site, err := web.New(ctx, web.Options{
+		Store: st, Logger: log, BaseURL: cfg.BaseURL, CacheBytes: cacheBytes,
+		Purge: web.PurgeOptions{URL: cfg.PurgeURL, Secret: cfg.PurgeSecret},
+	})
 	if err != nil {
 		return err
 	}

@@ -20,6 +20,8 @@ type Config struct {
 	LogLevel        string        // debug, info, warn, error
 	ShutdownTimeout time.Duration // how long in-flight requests may finish on shutdown
 	CacheMB         int           // page cache size in MiB; 0 turns it off
+	PurgeURL        string        // CDN purge webhook; empty turns it off
+	PurgeSecret     string        // signs the webhook's calls when set
 }
 
 // EnvName is the environment variable that stands for a flag: --base-url reads
@@ -43,6 +45,8 @@ func (c *Config) ServeFlags(fs *flag.FlagSet) {
 	fs.StringVar(&c.LogLevel, "log-level", "info", "log level: debug, info, warn or error")
 	fs.IntVar(&c.CacheMB, "cache-mb", 128, "page cache size in MiB; 0 renders every request")
 	fs.DurationVar(&c.ShutdownTimeout, "shutdown-timeout", 15*time.Second, "how long requests in flight may take to finish on shutdown")
+	fs.StringVar(&c.PurgeURL, "purge-url", "", "CDN purge webhook: each change's cache keys are POSTed there as JSON")
+	fs.StringVar(&c.PurgeSecret, "purge-secret", "", "signs each purge call with HMAC-SHA256 in a Herald-Signature header; prefer the environment variable")
 }
 
 // ApplyEnv gives every flag that was not set on the command line the value of
@@ -105,6 +109,14 @@ func (c *Config) Validate() error {
 	}
 	if c.ShutdownTimeout <= 0 {
 		return fmt.Errorf("--shutdown-timeout %v: want a positive duration", c.ShutdownTimeout)
+	}
+	if c.PurgeURL != "" {
+		u, err := url.Parse(c.PurgeURL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Hostname() == "" {
+			return fmt.Errorf("--purge-url %q: want an absolute http or https URL, e.g. https://purge.example/herald", c.PurgeURL)
+		}
+	} else if c.PurgeSecret != "" {
+		return errors.New("--purge-secret is set but --purge-url is not")
 	}
 	return nil
 }

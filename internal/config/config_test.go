@@ -54,6 +54,10 @@ func TestValidate(t *testing.T) {
 		{"base url with path", []string{"--base-url", "https://x.example/news"}, nil, "--base-url"},
 		{"bad env bool", nil, map[string]string{"HERALD_DEMO": "perhaps"}, "HERALD_DEMO"},
 		{"bad log format", []string{"--log-format", "xml"}, nil, "--log-format"},
+		{"purge url", []string{"--purge-url", "https://purge.example/herald?site=news"}, map[string]string{"HERALD_PURGE_SECRET": "s3cret"}, ""},
+		{"purge url without scheme", []string{"--purge-url", "purge.example/herald"}, nil, "--purge-url"},
+		{"purge url not http", nil, map[string]string{"HERALD_PURGE_URL": "ftp://purge.example/"}, "--purge-url"},
+		{"purge secret alone", []string{"--purge-secret", "s3cret"}, nil, "--purge-secret"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

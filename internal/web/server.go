@@ -32,6 +32,9 @@ type Options struct {
 	// PollInterval is how often changes made by other processes are looked
 	// for; 0 means one second.
 	PollInterval time.Duration
+	// Purge, when its URL is set, posts the keys of every change the site
+	// applies to a CDN's purge webhook (see purge.go).
+	Purge PurgeOptions
 }
 
 // DefaultCacheBytes is the page cache's size unless told otherwise.
@@ -49,6 +52,7 @@ type Server struct {
 	cache   *pageCache
 	cacheOn bool
 	watch   *watcher
+	purge   *purger // nil without a purge webhook
 }
 
 // New builds the public site from the store's settings.
@@ -71,6 +75,9 @@ func New(ctx context.Context, o Options) (*Server, error) {
 		cache:   newPageCache(max(size, 0)), cacheOn: size > 0,
 	}
 	s.watch = newWatcher(s, o.PollInterval)
+	if o.Purge.URL != "" {
+		s.purge = newPurger(o.Purge, o.Logger, now)
+	}
 	o.Store.OnChange(s.watch.local)
 	if s.watch.last, err = o.Store.LastChangeID(ctx); err != nil {
 		return nil, err

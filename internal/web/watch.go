@@ -44,7 +44,8 @@ func (w *watcher) local(c store.Change) {
 }
 
 // invalidate applies a change's keys: new settings are read first, so that
-// the pages rendered after the cache drops them show the new settings.
+// the pages rendered after the cache drops them show the new settings. The
+// CDN is told last, so that what it fetches again is no longer cached here.
 func (s *Server) invalidate(keys []string) {
 	if slices.Contains(keys, news.KeySite) {
 		if err := s.reload(context.Background()); err != nil {
@@ -52,10 +53,19 @@ func (s *Server) invalidate(keys []string) {
 		}
 	}
 	s.cache.Invalidate(keys...)
+	if s.purge != nil {
+		s.purge.enqueue(keys)
+	}
 }
 
-// Watch applies other processes' changes to the page cache until ctx ends.
+// Watch applies other processes' changes to the page cache, and sends the
+// purge webhook's calls, until ctx ends.
 func (s *Server) Watch(ctx context.Context) {
+	if s.purge != nil {
+		done := make(chan struct{})
+		go func() { defer close(done); s.purge.run(ctx) }()
+		defer func() { <-done }() // the last purge call goes out before Watch returns
+	}
 	go s.store.Listen(ctx, s.invalidate)
 	t := time.NewTicker(s.watch.interval)
 	defer t.Stop()

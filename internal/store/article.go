@@ -202,12 +202,13 @@ func (s *Store) WithdrawArticle(ctx context.Context, id int64, note string) erro
 }
 
 // articleCols are the columns of an article row joined with its section; the
-// body is the last so that lists can leave it out.
+// body is the last so that lists can leave it out. The 0 holds the place of
+// the comment count, which fillCommentCounts sets for a whole list at once.
 const articleCols = `a.id, a.slug, a.headline, a.standfirst, a.word_count, a.status,
 	a.published_at, a.updated_at, a.created_at, a.modified_at,
 	a.image_url, a.image_alt, a.image_caption, a.image_credit, a.image_width, a.image_height,
 	a.comments_open, a.seo_title, a.seo_description, a.withdrawn_note, a.version, COALESCE(a.created_by, 0),
-	(SELECT COUNT(*) FROM comments cc WHERE cc.article_id = a.id AND cc.status = 'approved'),
+	0,
 	s.id, s.slug, s.name, s.description, s.position`
 
 func scanArticle(sc interface{ Scan(...any) error }, a *news.Article, extra ...any) error {
@@ -247,6 +248,9 @@ func (s *Store) loadArticle(ctx context.Context, where string, args ...any) (*ne
 	}
 	list := []*news.Article{&a}
 	if err := s.fillAuthors(ctx, list); err != nil {
+		return nil, err
+	}
+	if err := s.fillCommentCounts(ctx, list); err != nil {
 		return nil, err
 	}
 	if err := s.fillTags(ctx, list); err != nil {
@@ -351,13 +355,8 @@ func (s *Store) Articles(ctx context.Context, f ArticleFilter) ([]news.Article, 
 	if f.WithBody {
 		body, bodyJoin = "b.body_html", " JOIN article_bodies b ON b.article_id = a.id"
 	}
-	// The page's IDs are found first and only they are read in full: a
-	// list that has to sort its matches then sorts narrow rows, and the
-	// comment counts are counted for the page alone.
-	rows, err := s.db.QueryContext(ctx, s.q(`SELECT `+articleCols+`, `+body+`
-		FROM (SELECT a.id FROM `+from+` WHERE `+cond+` ORDER BY `+order+` LIMIT ? OFFSET ?) p
-		JOIN articles a ON a.id = p.id JOIN sections s ON s.id = a.section_id`+bodyJoin+`
-		ORDER BY `+order), append(args, f.Limit, f.Offset)...)
+	rows, err := s.db.QueryContext(ctx, s.q(`SELECT `+articleCols+`, `+body+` FROM `+from+` JOIN sections s ON s.id = a.section_id`+bodyJoin+`
+		WHERE `+cond+` ORDER BY `+order+` LIMIT ? OFFSET ?`), append(args, f.Limit, f.Offset)...)
 	if err != nil {
 		return nil, 0, s.wrap(err, "list articles")
 	}
@@ -399,8 +398,32 @@ func (s *Store) fillLists(ctx context.Context, out []news.Article, withTags bool
 	if err := s.fillAuthors(ctx, ptrs); err != nil {
 		return err
 	}
+	if err := s.fillCommentCounts(ctx, ptrs); err != nil {
+		return err
+	}
 	if withTags {
 		return s.fillTags(ctx, ptrs)
+	}
+	return nil
+}
+
+// fillCommentCounts sets each article's count of approved comments. It is one
+// query for a whole list: as a correlated subquery in articleCols the count
+// cost more on SQLite than reading the rest of the row.
+func (s *Store) fillCommentCounts(ctx context.Context, as []*news.Article) error {
+	if len(as) == 0 {
+		return nil
+	}
+	ids := make([]int64, len(as))
+	for i, a := range as {
+		ids[i] = a.ID
+	}
+	counts, err := s.CommentCounts(ctx, ids)
+	if err != nil {
+		return err
+	}
+	for _, a := range as {
+		a.CommentCount = counts[a.ID]
 	}
 	return nil
 }

@@ -290,6 +290,20 @@ func TestCommentPublicAndPrivate(t *testing.T) {
 		if counts[f.article.ID] != 1 || len(counts) != 1 {
 			t.Errorf("comment counts = %v", counts)
 		}
+		// Lists and the story itself carry the count of approved comments.
+		one, err := s.ArticleByID(ctx, f.article.ID)
+		must(t, err)
+		stories, _, err := s.Articles(ctx, store.ArticleFilter{Limit: 50})
+		must(t, err)
+		listed := -1
+		for _, a := range stories {
+			if a.ID == f.article.ID {
+				listed = a.CommentCount
+			}
+		}
+		if one.CommentCount != 1 || listed != 1 {
+			t.Errorf("comment count: story %d, in the list %d; want 1 and 1", one.CommentCount, listed)
+		}
 		full, err := s.Comment(ctx, c.ID)
 		must(t, err)
 		if full.Email != "secret.reader@example.com" || full.ClientHash != "client-1" {

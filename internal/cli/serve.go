@@ -78,6 +78,7 @@ func serve(ctx context.Context, env Env, args []string) error {
 	if cfg.CacheMB == 0 {
 		cacheBytes = -1
 	}
+	applyMemoryLimit(log, env.Getenv, cacheBytes)
 	site, err := web.New(ctx, web.Options{
 		Store: st, Logger: log, BaseURL: cfg.BaseURL, CacheBytes: cacheBytes,
 		Purge: web.PurgeOptions{URL: cfg.PurgeURL, Secret: cfg.PurgeSecret},

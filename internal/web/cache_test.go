@@ -134,6 +134,11 @@ func TestCacheExactInvalidation(t *testing.T) {
 		}
 		expectChanged(t, h, before, "/about/", "/usa-news/")
 		expectKept(t, h, before, "/feed.xml", "/robots.txt")
+		// The navigation is kept with the site's settings, not read per
+		// page: the new page must be in the footer of what renders now.
+		if body := get(t, h, "/usa-news/", http.StatusOK).Body.String(); !strings.Contains(body, `href="/jobs/"`) {
+			t.Error("after a new page, /usa-news/ does not link it")
+		}
 	})
 	t.Run("settings change everything", func(t *testing.T) {
 		sc := newCacheScene(t)

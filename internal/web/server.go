@@ -97,6 +97,10 @@ type siteView struct {
 	feed feed.Site
 	loc  *time.Location
 	tmpl *render.Engine
+	// nav and footer are the sections and static pages every page links,
+	// read again when they change (news.KeyNav) instead of on every page.
+	nav    []news.Section
+	footer []news.Page
 }
 
 // view is the current site view.
@@ -129,11 +133,43 @@ func (s *Server) reload(ctx context.Context) error {
 	if desc == "" {
 		desc = settings.Tagline
 	}
-	s.current.Store(&siteView{
+	v := &siteView{
 		site: render.Site{Name: settings.Name, Tagline: settings.Tagline, BaseURL: s.baseURL, Language: settings.Language, LogoURL: logo},
 		feed: feed.Site{Name: settings.Name, Description: desc, BaseURL: s.baseURL, Language: settings.Language, LogoURL: logo, Location: loc},
 		loc:  loc, tmpl: tmpl,
-	})
+	}
+	if err := s.readNav(ctx, v); err != nil {
+		return err
+	}
+	s.current.Store(v)
+	return nil
+}
+
+// reloadNav swaps in a view with the sections and pages read again.
+func (s *Server) reloadNav(ctx context.Context) error {
+	v := *s.view()
+	if err := s.readNav(ctx, &v); err != nil {
+		return err
+	}
+	s.current.Store(&v)
+	return nil
+}
+
+// readNav reads the navigation's sections and the footer's pages into v.
+func (s *Server) readNav(ctx context.Context, v *siteView) error {
+	nav, err := s.store.Sections(ctx)
+	if err != nil {
+		return err
+	}
+	pages, err := s.store.Pages(ctx)
+	if err != nil {
+		return err
+	}
+	// The footer shows titles and links; the bodies stay in the database.
+	for i := range pages {
+		pages[i].BodyMarkdown, pages[i].BodyHTML = "", ""
+	}
+	v.nav, v.footer = nav, pages
 	return nil
 }
 
@@ -147,16 +183,9 @@ func (s *Server) abs(path string) string {
 
 // page builds the common part of a page.
 func (s *Server) page(ctx context.Context, title, description, path string) (render.Page, error) {
-	nav, err := s.store.Sections(ctx)
-	if err != nil {
-		return render.Page{}, err
-	}
-	pages, err := s.store.Pages(ctx)
-	if err != nil {
-		return render.Page{}, err
-	}
+	v := s.view()
 	p := render.Page{
-		Site: s.view().site, Title: title, Description: description, Nav: nav, FooterPages: pages,
+		Site: v.site, Title: title, Description: description, Nav: v.nav, FooterPages: v.footer,
 		OGType: "website",
 		Feeds: []render.FeedLink{
 			{Title: s.view().site.Name + " (RSS)", Type: "application/rss+xml", URL: s.abs("/feed.xml")},

@@ -47,9 +47,14 @@ func (w *watcher) local(c store.Change) {
 // the pages rendered after the cache drops them show the new settings. The
 // CDN is told last, so that what it fetches again is no longer cached here.
 func (s *Server) invalidate(keys []string) {
-	if slices.Contains(keys, news.KeySite) {
+	switch {
+	case slices.Contains(keys, news.KeySite):
 		if err := s.reload(context.Background()); err != nil {
 			s.log.Error("reading the new site settings failed", "err", err)
+		}
+	case slices.Contains(keys, news.KeyNav):
+		if err := s.reloadNav(context.Background()); err != nil {
+			s.log.Error("reading the new navigation failed", "err", err)
 		}
 	}
 	s.cache.Invalidate(keys...)

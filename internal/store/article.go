@@ -234,6 +234,20 @@ func (s *Store) Article(ctx context.Context, sectionSlug, slug string) (*news.Ar
 	return s.loadArticle(ctx, `s.slug = ? AND a.slug = ?`, sectionSlug, slug)
 }
 
+// ArticleSummary loads one article's own row and section, whatever its
+// status, without its body, authors, tags, credits, corrections or comment
+// count: for a handler that needs only its status, headline and address
+// (a comment feed, a comment being posted), one query instead of seven.
+func (s *Store) ArticleSummary(ctx context.Context, sectionSlug, slug string) (*news.Article, error) {
+	var a news.Article
+	row := s.db.QueryRowContext(ctx, s.q(`SELECT `+articleCols+`, '' FROM articles a JOIN sections s ON s.id = a.section_id
+		WHERE s.slug = ? AND a.slug = ?`), sectionSlug, slug)
+	if err := scanArticle(row, &a, &a.BodyHTML); err != nil {
+		return nil, s.wrap(err, "article %s/%s", sectionSlug, slug)
+	}
+	return &a, nil
+}
+
 // ArticleByID loads one article by ID with everything it carries.
 func (s *Store) ArticleByID(ctx context.Context, id int64) (*news.Article, error) {
 	return s.loadArticle(ctx, `a.id = ?`, id)

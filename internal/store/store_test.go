@@ -255,6 +255,17 @@ func TestArticleRoundTrip(t *testing.T) {
 		if byID.Slug != a.Slug {
 			t.Errorf("ArticleByID = %q", byID.Slug)
 		}
+		// The summary is the same story without what it links or carries.
+		sum, err := s.ArticleSummary(ctx, "usa-news", "harbor-deal")
+		must(t, err)
+		lean := want
+		lean.BodyMarkdown, lean.BodyHTML, lean.Authors, lean.Tags, lean.Credits, lean.Corrections = "", "", nil, nil, nil, nil
+		if diff := cmp.Diff(&lean, sum, opts); diff != "" {
+			t.Errorf("article summary (-want +got):\n%s", diff)
+		}
+		if _, err := s.ArticleSummary(ctx, "world", "harbor-deal"); !errors.Is(err, news.ErrNotFound) {
+			t.Errorf("summary of an article in the wrong section = %v, want ErrNotFound", err)
+		}
 		if _, err := s.Article(ctx, "world", "harbor-deal"); !errors.Is(err, news.ErrNotFound) {
 			t.Errorf("article in the wrong section = %v, want ErrNotFound", err)
 		}

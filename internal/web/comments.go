@@ -322,7 +322,7 @@ func (c *commentHandler) post(w http.ResponseWriter, r *http.Request) {
 		c.commentError(w, r, http.StatusBadRequest, "That request did not make sense", "The form could not be read.")
 		return
 	}
-	a, err := s.store.Article(ctx, r.PathValue("section"), r.PathValue("slug"))
+	a, err := s.store.ArticleSummary(ctx, r.PathValue("section"), r.PathValue("slug"))
 	switch {
 	case isNotFound(err):
 		c.commentError(w, r, http.StatusNotFound, "Page not found", "There is no story at this address to comment on.")
@@ -734,7 +734,7 @@ func (c *commentHandler) siteFeed(w http.ResponseWriter, r *http.Request) {
 func (c *commentHandler) articleFeed(w http.ResponseWriter, r *http.Request) {
 	s := c.s
 	ctx := r.Context()
-	a, err := s.store.Article(ctx, r.PathValue("section"), r.PathValue("slug"))
+	a, err := s.store.ArticleSummary(ctx, r.PathValue("section"), r.PathValue("slug"))
 	if err != nil {
 		s.notFoundOr(w, r, err)
 		return

@@ -68,7 +68,7 @@ func (s *Server) sectionFileOrSlash(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	top, name := r.PathValue("top"), r.PathValue("slug")
 	if !isFeedName(name) {
-		if _, err := s.store.Article(ctx, top, name); err == nil {
+		if _, err := s.store.ArticleSummary(ctx, top, name); err == nil {
 			http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
 			return
 		}

@@ -312,35 +312,25 @@ func (s *Store) Articles(ctx context.Context, f ArticleFilter) ([]news.Article, 
 	if f.Offset < 0 {
 		f.Offset = 0
 	}
-	where := []string{"a.status = ?"}
-	args := []any{string(f.Status)}
-	if len(f.Statuses) > 0 {
-		where[0] = "a.status IN (" + placeholders(len(f.Statuses)) + ")"
-		args = args[:0]
-		for _, st := range f.Statuses {
-			args = append(args, string(st))
-		}
-	}
-	if f.SectionID != 0 {
-		where = append(where, "a.section_id = ?")
-		args = append(args, f.SectionID)
-	}
-	// A story list of an author, tag or source starts from that link
-	// table and sorts what it finds: most of them hold a small share of the
-	// archive, which a walk down the whole archive in date order, testing
-	// each story, would read in full to fill a late page. CROSS JOIN fixes
-	// the order of the tables on SQLite (elsewhere it is an inner join like
-	// any other); a second link filter, which nothing asks for today, tests
-	// each story.
-	from := "articles a"
+	// An author's, tag's or source's list starts from that link table,
+	// whose rows carry their story's status and publication time (kept by
+	// triggers, migration 0010) and are indexed in that order: a page reads
+	// its own stories and no more, and a count reads the index alone. CROSS
+	// JOIN fixes the order of the tables on SQLite; PostgreSQL reads it as
+	// an inner join. A second link filter, which nothing asks for today,
+	// tests each story.
+	from, t := "articles a", "a" // t: the table whose status and time select and order
+	var linkWhere []string
+	var linkArgs []any
 	link := func(table, column string, id int64) {
 		if from == "articles a" {
-			from = table + " x CROSS JOIN articles a"
-			where = append(where, "x.article_id = a.id AND x."+column+" = ?")
-		} else {
-			where = append(where, "EXISTS (SELECT 1 FROM "+table+" y WHERE y.article_id = a.id AND y."+column+" = ?)")
+			from, t = table+" x CROSS JOIN articles a", "x"
+			linkWhere = append(linkWhere, "x."+column+" = ?")
+			linkArgs = append(linkArgs, id)
+			return
 		}
-		args = append(args, id)
+		linkWhere = append(linkWhere, "EXISTS (SELECT 1 FROM "+table+" y WHERE y.article_id = a.id AND y."+column+" = ?)")
+		linkArgs = append(linkArgs, id)
 	}
 	if f.AuthorID != 0 {
 		link("article_authors", "author_id", f.AuthorID)
@@ -350,18 +340,57 @@ func (s *Store) Articles(ctx context.Context, f ArticleFilter) ([]news.Article, 
 	}
 	if f.SourceID != 0 {
 		link("article_credits", "source_id", f.SourceID)
-		if from == "article_credits x CROSS JOIN articles a" {
+		if strings.HasPrefix(from, "article_credits ") {
 			// A story may credit a source twice; it is listed once, by
 			// its first credit.
-			where = append(where, "x.position = (SELECT MIN(y.position) FROM article_credits y WHERE y.article_id = x.article_id AND y.source_id = x.source_id)")
+			linkWhere = append(linkWhere, "x.position = (SELECT MIN(y.position) FROM article_credits y WHERE y.article_id = x.article_id AND y.source_id = x.source_id)")
 		}
 	}
+	var where []string
+	var args []any
+	if t == "x" {
+		// The link's own columns come first, in the index's order.
+		where, args = append(where, linkWhere[0]), append(args, linkArgs[0])
+		linkWhere, linkArgs = linkWhere[1:], linkArgs[1:]
+	}
+	if len(f.Statuses) > 0 {
+		where = append(where, t+".status IN ("+placeholders(len(f.Statuses))+")")
+		for _, st := range f.Statuses {
+			args = append(args, string(st))
+		}
+	} else {
+		where = append(where, t+".status = ?")
+		args = append(args, string(f.Status))
+	}
+	// A count of a link list's stories reads the link table alone, unless
+	// some condition is on the stories themselves.
+	linkOnly := t == "x" && f.SectionID == 0 && len(linkArgs) == 0
+	countFrom, countWhere := from, where
+	if linkOnly {
+		countFrom = strings.TrimSuffix(from, " CROSS JOIN articles a")
+		countWhere = append(append([]string(nil), where...), linkWhere...)
+	}
+	if t == "x" {
+		where = append(where, "x.article_id = a.id")
+	}
+	where, args = append(where, linkWhere...), append(args, linkArgs...)
+	if f.SectionID != 0 {
+		where = append(where, "a.section_id = ?")
+		args = append(args, f.SectionID)
+	}
 	if !f.PublishedAfter.IsZero() {
-		where = append(where, "a.published_at > ?")
+		where = append(where, t+".published_at > ?")
 		args = append(args, dbTime(f.PublishedAfter))
+		countWhere = append(countWhere, t+".published_at > ?")
 	}
 	cond := strings.Join(where, " AND ")
+	if !linkOnly {
+		countFrom, countWhere = from, where
+	}
 	order := "a.published_at DESC, a.id DESC"
+	if t == "x" {
+		order = "x.published_at DESC, x.article_id DESC" // the link index's order
+	}
 	if f.ByModified {
 		order = "a.modified_at DESC, a.id DESC"
 	}
@@ -380,7 +409,7 @@ func (s *Store) Articles(ctx context.Context, f ArticleFilter) ([]news.Article, 
 	}
 	total := len(out) + f.Offset
 	if !f.NoTotal && (len(out) == f.Limit || (len(out) == 0 && f.Offset > 0)) {
-		if err := s.db.QueryRowContext(ctx, s.q(`SELECT COUNT(*) FROM `+from+` WHERE `+cond), args...).Scan(&total); err != nil {
+		if err := s.db.QueryRowContext(ctx, s.q(`SELECT COUNT(*) FROM `+countFrom+` WHERE `+strings.Join(countWhere, " AND ")), args...).Scan(&total); err != nil {
 			return nil, 0, s.wrap(err, "count articles")
 		}
 	}

@@ -35,7 +35,7 @@ func init() {
 		"serve":    {"run the website", "[flags]", serve},
 		"migrate":  {"apply database migrations", "[--db PATH]", migrate},
 		"export":   {"write the whole public site as static files", "--db PATH --out DIR [--base-url URL]", export},
-		"generate": {"fill a database with a large synthetic newsroom for benchmarks", "--articles N [--seed S] [--append] [--db PATH]", generate},
+		"generate": {"fill a database with a large synthetic newsroom for benchmarks", "--articles N [--seed S] [--append] [--no-index] [--db PATH]", generate},
 		"comments": {"list and moderate comments", "list|approve|spam|trash|pending|delete|settings|purge|evaluate|train [flags] [ID…]", comments},
 		"version":  {"print Herald's version", "", version},
 		"user":     {"add users, set passwords, list users", "add|passwd|list [flags]", user},

@@ -21,6 +21,7 @@ func generate(ctx context.Context, env Env, args []string) error {
 	articles := fs.String("articles", "", fmt.Sprintf("how many stories to generate, 1 to %s", commas(gen.MaxArticles)))
 	seed := fs.Int64("seed", 1, "the same seed gives the same stories")
 	appendTo := fs.Bool("append", false, "add to a database that already holds content")
+	noIndex := fs.Bool("no-index", false, "leave the stories out of the search index and related articles, for page benchmarks at sizes where indexing takes the time; 'herald reindex' builds both later")
 	if err := parse(env, fs, args); err != nil {
 		return err
 	}
@@ -35,7 +36,7 @@ func generate(ctx context.Context, env Env, args []string) error {
 	}
 	defer st.Close()
 	where := config.RedactDB(cfg.DB)
-	opts := gen.Options{Articles: n, Seed: *seed, Append: *appendTo}
+	opts := gen.Options{Articles: n, Seed: *seed, Append: *appendTo, NoIndex: *noIndex}
 	var p *storyProgress
 	if isCharDevice(env.Stdout) {
 		p = &storyProgress{w: env.Stdout, start: time.Now()}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/herald-news/herald/internal/content"
 	"github.com/herald-news/herald/internal/news"
+	"github.com/herald-news/herald/internal/search"
 	"github.com/herald-news/herald/internal/store"
 )
 
@@ -446,4 +447,35 @@ func BenchmarkGenerate(b *testing.B) {
 		elapsed += time.Since(start)
 	}
 	b.ReportMetric(float64(count*b.N)/elapsed.Seconds(), "stories/s")
+}
+
+// TestNoIndex stores stories that search does not find until the index is
+// rebuilt, and scores no related articles.
+func TestNoIndex(t *testing.T) {
+	st := newStore(t)
+	ctx := context.Background()
+	res, err := run(ctx, st, Options{Articles: 60, Seed: 4, Now: testNow, NoIndex: true}, testBatch)
+	if err != nil || res.Articles != 60 || res.Related != 0 {
+		t.Fatalf("Run = %+v, %v; want 60 stories and no related lists", res, err)
+	}
+	list := allStories(t, st)
+	if len(list) == 0 {
+		t.Fatal("no published stories")
+	}
+	find := func() int {
+		r, err := st.Search(ctx, store.SearchFilter{Query: search.Parse(`"` + list[0].Headline + `"`).Query})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(r.Results)
+	}
+	if n := find(); n != 0 {
+		t.Errorf("before the rebuild a search finds %d stories, want none", n)
+	}
+	if _, err := st.RebuildSearchIndex(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if n := find(); n == 0 {
+		t.Error("after the rebuild a search for a headline finds nothing")
+	}
 }

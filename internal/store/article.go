@@ -31,7 +31,7 @@ func (s *Store) CreateArticle(ctx context.Context, a *news.Article) error {
 
 // CreateArticles stores many new articles in one transaction: all or none.
 func (s *Store) CreateArticles(ctx context.Context, as []*news.Article) error {
-	return s.createArticles(ctx, as, true)
+	return s.createArticles(ctx, as, indexAndScore)
 }
 
 // BulkCreateArticles is CreateArticles for bulk loads (herald generate): the
@@ -40,10 +40,29 @@ func (s *Store) CreateArticles(ctx context.Context, as []*news.Article) error {
 // batch. Until then a story's related articles come from shared tags,
 // authors and section.
 func (s *Store) BulkCreateArticles(ctx context.Context, as []*news.Article) error {
-	return s.createArticles(ctx, as, false)
+	return s.createArticles(ctx, as, indexOnly)
 }
 
-func (s *Store) createArticles(ctx context.Context, as []*news.Article, score bool) error {
+// BulkLoadArticles is BulkCreateArticles without the search index: the
+// stories are stored and listed, but neither found by search nor given
+// related articles until RebuildSearchIndex and RebuildRelated run (herald
+// reindex). It is for benchmark newsrooms of a size at which indexing, not
+// storing, would take the time.
+func (s *Store) BulkLoadArticles(ctx context.Context, as []*news.Article) error {
+	return s.createArticles(ctx, as, noIndex)
+}
+
+// indexing says how much of the search index a write of new stories brings
+// up to date.
+type indexing int
+
+const (
+	indexAndScore indexing = iota // index and score related articles
+	indexOnly                     // index; related articles wait for RebuildRelated
+	noIndex                       // neither; both wait for a rebuild
+)
+
+func (s *Store) createArticles(ctx context.Context, as []*news.Article, how indexing) error {
 	for _, a := range as {
 		if err := a.Validate(); err != nil {
 			return fmt.Errorf("article %q: %w", a.Slug, err)
@@ -57,12 +76,14 @@ func (s *Store) createArticles(ctx context.Context, as []*news.Article, score bo
 			}
 			keys = append(keys, articleKeys(a)...)
 		}
-		ids := make([]int64, len(as))
-		for i, a := range as {
-			ids[i] = a.ID
-		}
-		if err := s.refreshIndex(ctx, tx, score, ids); err != nil {
-			return err
+		if how != noIndex {
+			ids := make([]int64, len(as))
+			for i, a := range as {
+				ids[i] = a.ID
+			}
+			if err := s.refreshIndex(ctx, tx, how == indexAndScore, ids); err != nil {
+				return err
+			}
 		}
 		return s.recordChange(ctx, tx, keys...)
 	})

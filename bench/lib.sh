@@ -70,7 +70,8 @@ build_herald() {
 # bench_db N prints the path of a database holding N generated stories. With
 # HERALD_BENCH_DB set, that file is used when it exists and is made there
 # when it does not, so one database serves several scripts; otherwise it is
-# made in the temporary folder and removed at the end.
+# made in the temporary folder and removed at the end. GENERATE_FLAGS are
+# passed to herald generate (large.sh passes --no-index).
 bench_db() {
 	local n=$1 db=${HERALD_BENCH_DB:-$WORK/bench.db}
 	if [[ -s $db ]]; then
@@ -78,7 +79,8 @@ bench_db() {
 	else
 		say "generating $n stories into $db"
 		local start=$SECONDS
-		"$HERALD" generate --db "$db" --articles "$n" >&2
+		# shellcheck disable=SC2086 # GENERATE_FLAGS is a list of flags
+		"$HERALD" generate --db "$db" --articles "$n" ${GENERATE_FLAGS:-} >&2
 		say "generated in $((SECONDS - start)) s"
 	fi
 	echo "$db"

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/herald-news/herald/internal/auth"
@@ -38,8 +39,45 @@ type Handler struct {
 	now    func() time.Time
 	secure bool // cookies only over HTTPS
 	origin string
-	loc    *time.Location
-	site   string
+	view   atomic.Pointer[officeView]
+}
+
+// officeView is what the back office takes from the site's settings: its
+// name, its time zone (story times are shown and read in it) and the
+// templates, which format dates in that zone. Reload swaps in a new one.
+type officeView struct {
+	site string
+	loc  *time.Location
+	tmpl *render.Engine
+}
+
+// v is the current view.
+func (h *Handler) v() *officeView { return h.view.Load() }
+
+// Reload reads the site's settings again, so that a new site name or time
+// zone reaches the back office without a restart. serve calls it whenever
+// the settings change, on this node or another.
+func (h *Handler) Reload(ctx context.Context) error {
+	settings, err := h.store.Settings(ctx)
+	if err != nil {
+		return err
+	}
+	loc := time.UTC
+	if settings.TimeZone != "" {
+		if l, err := time.LoadLocation(settings.TimeZone); err == nil {
+			loc = l
+		}
+	}
+	tmpl, err := render.NewAdmin(h.assets, loc)
+	if err != nil {
+		return err
+	}
+	name := settings.Name
+	if name == "" {
+		name = "Herald"
+	}
+	h.view.Store(&officeView{site: name, loc: loc, tmpl: tmpl})
+	return nil
 }
 
 // sessionCookie names the cookie holding the session token.
@@ -50,21 +88,7 @@ func New(ctx context.Context, o Options) (*Handler, error) {
 	if len(o.Secret) < 32 {
 		return nil, errors.New("admin: the secret must be at least 32 bytes")
 	}
-	settings, err := o.Store.Settings(ctx)
-	if err != nil {
-		return nil, err
-	}
-	loc := time.UTC
-	if settings.TimeZone != "" {
-		if l, err := time.LoadLocation(settings.TimeZone); err == nil {
-			loc = l
-		}
-	}
 	assets, err := static.Load()
-	if err != nil {
-		return nil, err
-	}
-	tmpl, err := render.NewAdmin(assets, loc)
 	if err != nil {
 		return nil, err
 	}
@@ -76,14 +100,14 @@ func New(ctx context.Context, o Options) (*Handler, error) {
 	if err != nil {
 		return nil, fmt.Errorf("admin: base URL: %w", err)
 	}
-	name := settings.Name
-	if name == "" {
-		name = "Herald"
+	h := &Handler{
+		store: o.Store, log: o.Logger, assets: assets, secret: o.Secret, now: now,
+		secure: u.Scheme == "https", origin: u.Scheme + "://" + u.Host,
 	}
-	return &Handler{
-		store: o.Store, log: o.Logger, tmpl: tmpl, assets: assets, secret: o.Secret, now: now,
-		secure: u.Scheme == "https", origin: u.Scheme + "://" + u.Host, loc: loc, site: name,
-	}, nil
+	if err := h.Reload(ctx); err != nil {
+		return nil, err
+	}
+	return h, nil
 }
 
 // Page is what every back-office page shares.
@@ -108,7 +132,7 @@ type request struct {
 
 // page starts a page for rq.
 func (h *Handler) page(r *http.Request, rq *request, title, active string) Page {
-	p := Page{Title: title, Site: h.site, Active: active, Flash: r.URL.Query().Get("done")}
+	p := Page{Title: title, Site: h.v().site, Active: active, Flash: r.URL.Query().Get("done")}
 	if rq != nil {
 		p.User, p.CSRF = rq.user, rq.csrf
 	}
@@ -117,7 +141,7 @@ func (h *Handler) page(r *http.Request, rq *request, title, active string) Page 
 
 // render answers with a back-office page.
 func (h *Handler) render(w http.ResponseWriter, r *http.Request, status int, name string, data any) {
-	body, err := h.tmpl.Bytes(name, data)
+	body, err := h.v().tmpl.Bytes(name, data)
 	if err != nil {
 		h.fail(w, r, err)
 		return
@@ -162,8 +186,8 @@ func (h *Handler) fail(w http.ResponseWriter, r *http.Request, err error) {
 	default:
 		h.log.Error("admin request failed", "method", r.Method, "path", r.URL.Path, "err", err)
 	}
-	p := ErrorPage{Page: Page{Title: http.StatusText(status), Site: h.site}, Status: status, Message: msg}
-	if body, rerr := h.tmpl.Bytes("error", p); rerr == nil {
+	p := ErrorPage{Page: Page{Title: http.StatusText(status), Site: h.v().site}, Status: status, Message: msg}
+	if body, rerr := h.v().tmpl.Bytes("error", p); rerr == nil {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.Header().Set("Cache-Control", "no-store")
 		w.WriteHeader(status)

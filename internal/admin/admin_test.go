@@ -115,6 +115,12 @@ func newOffice(t *testing.T) *office {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// As serve does: new settings reach the back office at once.
+	site.OnSettings(func(ctx context.Context) {
+		if err := adm.Reload(ctx); err != nil {
+			t.Error(err)
+		}
+	})
 	o.h = site.Handler(adm.Register)
 	authors, err := st.Authors(ctx)
 	if err != nil {

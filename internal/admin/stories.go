@@ -101,7 +101,7 @@ func (h *Handler) formFromArticle(a *news.Article) StoryForm {
 		f.ImageURL, f.ImageAlt, f.ImageCaption, f.ImageCredit = a.Image.URL, a.Image.Alt, a.Image.Caption, a.Image.Credit
 	}
 	if !a.PublishedAt.IsZero() {
-		f.PublishAt = a.PublishedAt.In(h.loc).Format(dateLayout)
+		f.PublishAt = a.PublishedAt.In(h.v().loc).Format(dateLayout)
 	}
 	return f.padded()
 }
@@ -246,9 +246,9 @@ func (h *Handler) build(r *http.Request, f StoryForm, base *news.Article, rq *re
 		a.Image = img
 	}
 	if f.PublishAt != "" {
-		t, err := time.ParseInLocation(dateLayout, f.PublishAt, h.loc)
+		t, err := time.ParseInLocation(dateLayout, f.PublishAt, h.v().loc)
 		if err != nil {
-			t, err = time.ParseInLocation(dateLayout+":05", f.PublishAt, h.loc)
+			t, err = time.ParseInLocation(dateLayout+":05", f.PublishAt, h.v().loc)
 		}
 		if err != nil {
 			problems["publish_at"] = "must be a date and time, as 2026-11-26T09:30"
@@ -623,7 +623,7 @@ func (h *Handler) autosave(w http.ResponseWriter, r *http.Request, rq *request) 
 		h.fail(w, r, err)
 		return
 	}
-	writeJSON(w, map[string]any{"revision": n, "saved_at": h.now().In(h.loc).Format("15:04:05"), "stale": f.Version != old.Version})
+	writeJSON(w, map[string]any{"revision": n, "saved_at": h.now().In(h.v().loc).Format("15:04:05"), "stale": f.Version != old.Version})
 }
 
 func (h *Handler) presence(w http.ResponseWriter, r *http.Request, rq *request) {

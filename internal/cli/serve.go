@@ -94,6 +94,11 @@ func serve(ctx context.Context, env Env, args []string) error {
 	if err != nil {
 		return err
 	}
+	site.OnSettings(func(ctx context.Context) {
+		if err := office.Reload(ctx); err != nil {
+			log.Error("the back office could not read the new settings", "err", err)
+		}
+	})
 	// Background work stops before the database closes.
 	bgCtx, stopBackground := context.WithCancel(context.WithoutCancel(ctx))
 	var background sync.WaitGroup

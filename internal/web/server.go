@@ -10,6 +10,7 @@ import (
 	"runtime/debug"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -52,7 +53,10 @@ type Server struct {
 	cache   *pageCache
 	cacheOn bool
 	watch   *watcher
-	purge   *purger // nil without a purge webhook
+
+	settingsHooksMu sync.Mutex
+	settingsHooks   []func(context.Context)
+	purge           *purger // nil without a purge webhook
 }
 
 // New builds the public site from the store's settings.

@@ -52,6 +52,12 @@ func (s *Server) invalidate(keys []string) {
 		if err := s.reload(context.Background()); err != nil {
 			s.log.Error("reading the new site settings failed", "err", err)
 		}
+		s.settingsHooksMu.Lock()
+		hooks := slices.Clone(s.settingsHooks)
+		s.settingsHooksMu.Unlock()
+		for _, fn := range hooks {
+			fn(context.Background())
+		}
 	case slices.Contains(keys, news.KeyNav):
 		if err := s.reloadNav(context.Background()); err != nil {
 			s.log.Error("reading the new navigation failed", "err", err)
@@ -121,4 +127,13 @@ func (w *watcher) pollOnce(ctx context.Context) error {
 			return nil
 		}
 	}
+}
+
+// OnSettings registers fn to run whenever the site's settings change, on
+// this node or another, after the public site has read them: the back office
+// reads its site name and time zone again there.
+func (s *Server) OnSettings(fn func(context.Context)) {
+	s.settingsHooksMu.Lock()
+	s.settingsHooks = append(s.settingsHooks, fn)
+	s.settingsHooksMu.Unlock()
 }

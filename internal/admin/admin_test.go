@@ -231,6 +231,21 @@ func TestPermissionsTable(t *testing.T) {
 	}
 	stories[""] = stories[news.RoleContributor]
 	userTarget := strings.NewReplacer("{id}", strconv.FormatInt(o.users[news.RoleContributor].ID, 10), "{$}", "")
+	// Sections, authors and tags are edited by their own IDs: the first of each.
+	ctx := context.Background()
+	sections, err := o.store.Sections(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	authors, err := o.store.Authors(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tags, err := o.store.Tags(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	itemIDs := map[string]int64{"/admin/sections/": sections[0].ID, "/admin/authors/": authors[0].ID, "/admin/tags/": tags[0].ID}
 
 	roles := append([]news.Role{""}, news.Roles...)
 	for _, rt := range admin.Routes {
@@ -238,6 +253,11 @@ func TestPermissionsTable(t *testing.T) {
 			path := strings.NewReplacer("{id}", strconv.FormatInt(stories[role], 10), "{n}", "1", "{$}", "").Replace(rt.Pattern)
 			if strings.HasPrefix(rt.Pattern, "/admin/users/") {
 				path = userTarget.Replace(rt.Pattern)
+			}
+			for prefix, id := range itemIDs {
+				if strings.HasPrefix(rt.Pattern, prefix) {
+					path = strings.NewReplacer("{id}", strconv.FormatInt(id, 10), "{$}", "").Replace(rt.Pattern)
+				}
 			}
 			name := rt.Method + " " + rt.Pattern + " as " + string(role)
 			if role == "" {

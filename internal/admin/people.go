@@ -149,7 +149,8 @@ func (h *Handler) auditLog(w http.ResponseWriter, r *http.Request, rq *request) 
 	h.render(w, r, http.StatusOK, "audit", AuditPage{Page: h.page(r, rq, "Audit log", "audit"), Entries: entries})
 }
 
-// TaxonomyPage lists and creates sections, authors or tags.
+// TaxonomyPage lists sections, authors or tags, with a form that adds one or
+// edits one.
 type TaxonomyPage struct {
 	Page
 	Kind     string // sections, authors, tags
@@ -157,11 +158,22 @@ type TaxonomyPage struct {
 	Authors  []news.Author
 	Tags     []news.Tag
 	Form     map[string]string
+	// Edit is the ID of the item the form edits, 0 when it adds one;
+	// EditName and EditSlug are that item's stored name and slug.
+	Edit     int64
+	EditName string
+	EditSlug string
 }
 
 func (h *Handler) taxonomy(w http.ResponseWriter, r *http.Request, rq *request, kind string, status int, form, problems map[string]string) {
+	h.showTaxonomy(w, r, rq, TaxonomyPage{Kind: kind, Form: form}, status, problems)
+}
+
+// showTaxonomy renders p's list of its kind and its form, with problems.
+func (h *Handler) showTaxonomy(w http.ResponseWriter, r *http.Request, rq *request, p TaxonomyPage, status int, problems map[string]string) {
 	ctx := r.Context()
-	p := TaxonomyPage{Page: h.page(r, rq, strings.ToUpper(kind[:1])+kind[1:], kind), Kind: kind, Form: form}
+	kind := p.Kind
+	p.Page = h.page(r, rq, strings.ToUpper(kind[:1])+kind[1:], kind)
 	var err error
 	switch kind {
 	case "sections":
@@ -177,6 +189,9 @@ func (h *Handler) taxonomy(w http.ResponseWriter, r *http.Request, rq *request, 
 	}
 	if len(problems) > 0 {
 		p.Fields, p.Error, p.Flash = problems, "Nothing was created.", ""
+		if p.Edit != 0 {
+			p.Error = "Nothing was saved."
+		}
 	}
 	h.render(w, r, status, "taxonomy", p)
 }

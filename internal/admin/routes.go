@@ -62,10 +62,16 @@ var Routes = []Route{
 
 	{"GET", "/admin/sections/{$}", news.RoleEditor, (*Handler).sections},
 	{"POST", "/admin/sections/{$}", news.RoleEditor, (*Handler).createSection},
+	{"GET", "/admin/sections/{id}/{$}", news.RoleEditor, (*Handler).editSection},
+	{"POST", "/admin/sections/{id}/{$}", news.RoleEditor, (*Handler).saveSection},
 	{"GET", "/admin/authors/{$}", news.RoleEditor, (*Handler).authors},
 	{"POST", "/admin/authors/{$}", news.RoleEditor, (*Handler).createAuthor},
+	{"GET", "/admin/authors/{id}/{$}", news.RoleEditor, (*Handler).editAuthor},
+	{"POST", "/admin/authors/{id}/{$}", news.RoleEditor, (*Handler).saveAuthor},
 	{"GET", "/admin/tags/{$}", news.RoleEditor, (*Handler).tags},
 	{"POST", "/admin/tags/{$}", news.RoleEditor, (*Handler).createTag},
+	{"GET", "/admin/tags/{id}/{$}", news.RoleEditor, (*Handler).editTag},
+	{"POST", "/admin/tags/{id}/{$}", news.RoleEditor, (*Handler).saveTag},
 
 	{"GET", "/admin/users/{$}", news.RoleAdmin, (*Handler).users},
 	{"POST", "/admin/users/{$}", news.RoleAdmin, (*Handler).createUser},

@@ -33,7 +33,6 @@ type Options struct {
 type Handler struct {
 	store  *store.Store
 	log    *slog.Logger
-	tmpl   *render.Engine
 	assets *static.Assets
 	secret []byte
 	now    func() time.Time

@@ -271,7 +271,7 @@ func (s *Store) AddComment(ctx context.Context, c *news.Comment, cs news.Comment
 			return err
 		}
 		if c.Status == news.CommentApproved {
-			return s.recordChange(ctx, tx, news.CommentsKey(c.ArticleID), news.ArticleKey(c.ArticleID), news.KeyComments)
+			return s.recordChange(ctx, tx, news.CommentsKey(c.ArticleID), news.KeyComments)
 		}
 		return nil
 	})
@@ -497,7 +497,7 @@ func (s *Store) ModerateComment(ctx context.Context, id int64, status news.Comme
 			return err
 		}
 		if old == string(news.CommentApproved) || status == news.CommentApproved {
-			return s.recordChange(ctx, tx, news.CommentsKey(articleID), news.ArticleKey(articleID), news.KeyComments)
+			return s.recordChange(ctx, tx, news.CommentsKey(articleID), news.KeyComments)
 		}
 		return nil
 	})
@@ -530,7 +530,7 @@ func (s *Store) DeleteComment(ctx context.Context, id int64) error {
 			return err
 		}
 		if status == string(news.CommentApproved) {
-			return s.recordChange(ctx, tx, news.CommentsKey(articleID), news.ArticleKey(articleID), news.KeyComments)
+			return s.recordChange(ctx, tx, news.CommentsKey(articleID), news.KeyComments)
 		}
 		return nil
 	})

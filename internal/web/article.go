@@ -125,7 +125,7 @@ func (s *Server) article(w http.ResponseWriter, r *http.Request) {
 	for _, c := range a.Credits {
 		depend(w, news.SourceKey(c.Source.ID))
 	}
-	depend(w, articleDeps(related)...)
+	depend(w, cardDeps(related)...)
 	updated := feed.Updated(a)
 	data := ArticlePage{
 		Page: p, Article: a, Body: trustedHTML(a.BodyHTML),

@@ -77,10 +77,10 @@ func (s *Server) front(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	depend(w, news.KeyListAll)
-	depend(w, articleDeps(latest)...)
+	depend(w, cardDeps(latest)...)
 	for _, b := range data.Blocks {
 		depend(w, news.SectionListKey(b.Section.ID))
-		depend(w, articleDeps(b.Articles)...)
+		depend(w, cardDeps(b.Articles)...)
 	}
 	if ld, err := feed.WebsiteJSONLD(s.view().feed); err == nil {
 		data.JSONLD = append(data.JSONLD, jsonLD(ld))

@@ -48,7 +48,7 @@ func (s *Server) listing(w http.ResponseWriter, r *http.Request, l *ListingPage,
 		return false
 	}
 	l.Articles, l.Pager = list, pager
-	depend(w, articleDeps(list)...)
+	depend(w, cardDeps(list)...)
 	if n > 1 {
 		l.Canonical = s.abs(pageURL(path, n))
 		l.Title += " (page " + strconv.Itoa(n) + ")"

@@ -293,6 +293,17 @@ func (s *Server) errorPage(w http.ResponseWriter, r *http.Request, p ErrorPage) 
 
 // articleDeps are the keys of what a list of stories shows of each: its own
 // content and its authors' names.
+// cardDeps are the keys of a list of story cards: articleDeps, and each
+// story's comments, whose count a card shows. (A feed shows no count, so a
+// comment does not touch the feeds.)
+func cardDeps(as []news.Article) []string {
+	keys := articleDeps(as)
+	for _, a := range as {
+		keys = append(keys, news.CommentsKey(a.ID))
+	}
+	return keys
+}
+
 func articleDeps(as []news.Article) []string {
 	keys := make([]string, 0, len(as)*2)
 	for _, a := range as {

@@ -7,9 +7,12 @@
 #
 # Settings (environment): ENGINES (sqlite,postgres), QUERIES (100 of each
 # kind), HERALD_BENCH_KEEP (a directory to keep, and reuse, the SQLite
-# database in).
+# database in: search-N.db), HERALD_BENCH_POSTGRES (the DSN of a PostgreSQL
+# database to use and keep instead of a throwaway cluster), INDEX (true; false
+# searches a kept database without timing its indexing first).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 N=${1:-100000}
 exec go test -tags searchbench -run 'TestSearchSpeed' -count 1 -v -timeout 0 ./bench/search/ -args \
-	-stories "$N" -engines "${ENGINES:-sqlite,postgres}" -queries "${QUERIES:-100}" -keep "${HERALD_BENCH_KEEP:-}"
+	-stories "$N" -engines "${ENGINES:-sqlite,postgres}" -queries "${QUERIES:-100}" -keep "${HERALD_BENCH_KEEP:-}" -index="${INDEX:-true}" \
+	-keep-postgres "${HERALD_BENCH_POSTGRES:-}"

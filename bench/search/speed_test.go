@@ -37,6 +37,8 @@ var (
 	engines = flag.String("engines", "sqlite,postgres", "engines to measure, comma-separated")
 	queries = flag.Int("queries", 100, "queries of each kind")
 	keep    = flag.String("keep", "", "directory to keep the SQLite database in (reused when it holds one of the same size)")
+	index   = flag.Bool("index", true, "time indexing a kept database anew before searching it; false searches it as it is")
+	keepPG  = flag.String("keep-postgres", "", "a PostgreSQL database (DSN) to use instead of a throwaway one, and keep (reused when it holds stories)")
 )
 
 func TestMain(m *testing.M) { os.Exit(pgtest.Main(m, nil)) }
@@ -72,7 +74,10 @@ func measure(t *testing.T, engine string) {
 		_, err := os.Stat(dsn)
 		reuse = err == nil
 	case "postgres":
-		dsn = pgtest.DB(t)
+		dsn = *keepPG
+		if dsn == "" {
+			dsn = pgtest.DB(t)
+		}
 	default:
 		t.Fatalf("unknown engine %q", engine)
 	}
@@ -81,10 +86,20 @@ func measure(t *testing.T, engine string) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	if _, err := st.Migrate(ctx); err != nil {
-		t.Fatal(err)
-	}
 	report := func(format string, args ...any) { fmt.Printf("%-8s "+format+"\n", append([]any{engine}, args...)...) }
+	start := time.Now()
+	if n, err := st.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	} else if n > 0 && reuse {
+		report("migrating the kept database: %d steps in %v", n, time.Since(start).Round(time.Millisecond))
+	}
+	if engine == "postgres" && *keepPG != "" {
+		empty, err := st.IsEmpty(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		reuse = !empty
+	}
 	var pg *sql.DB
 	if engine == "postgres" {
 		if pg, err = sql.Open("pgx", dsn); err != nil {
@@ -112,28 +127,30 @@ func measure(t *testing.T, engine string) {
 			res, err = generate.Run(ctx, st, generate.Options{Articles: *stories, Seed: 1, Now: now})
 			return err
 		})
-		report("publishing %d generated stories, 1,000 a transaction, each with its search index and related lists: %s", res.Articles, rate(res.Articles, wall, cpu))
+		report("publishing %d generated stories, 1,000 a transaction, each with its search index (related lists are left to RebuildRelated): %s", res.Articles, rate(res.Articles, wall, cpu))
 	}
-	// Empty the index first (untimed, through a connection of the
-	// benchmark's own), so that what is timed is indexing from nothing.
-	raw := pg
-	if raw == nil {
-		if raw, err = sql.Open("sqlite", dsn); err != nil {
-			t.Fatal(err)
+	if *index || !reuse {
+		// Empty the index first (untimed, through a connection of the
+		// benchmark's own), so that what is timed is indexing from nothing.
+		raw := pg
+		if raw == nil {
+			if raw, err = sql.Open("sqlite", dsn); err != nil {
+				t.Fatal(err)
+			}
+			defer raw.Close()
 		}
-		defer raw.Close()
-	}
-	for _, q := range []string{`DELETE FROM related_terms`, `DELETE FROM search_terms`, `DELETE FROM search_docs`} {
-		if _, err := raw.ExecContext(ctx, q); err != nil {
-			t.Fatal(err)
+		for _, q := range []string{`DELETE FROM related_terms`, `DELETE FROM search_terms`, `DELETE FROM search_docs`} {
+			if _, err := raw.ExecContext(ctx, q); err != nil {
+				t.Fatal(err)
+			}
 		}
+		var n int
+		wall, cpu := timed(func() (err error) { n, err = st.RebuildSearchIndex(ctx); return err })
+		report("indexing %d stories into an empty index (RebuildSearchIndex: text, full-text index, keywords): %s (target ≥ %.0f stories/s)",
+			n, rate(n, wall, cpu), targetIndexRate)
+		wall, cpu = timed(func() (err error) { n, err = st.RebuildRelated(ctx); return err })
+		report("RebuildRelated of %d stories: %s", n, rate(n, wall, cpu))
 	}
-	var n int
-	wall, cpu := timed(func() (err error) { n, err = st.RebuildSearchIndex(ctx); return err })
-	report("indexing %d stories into an empty index (RebuildSearchIndex: text, full-text index, keywords): %s (target ≥ %.0f stories/s)",
-		n, rate(n, wall, cpu), targetIndexRate)
-	wall, cpu = timed(func() (err error) { n, err = st.RebuildRelated(ctx); return err })
-	report("RebuildRelated of %d stories: %s", n, rate(n, wall, cpu))
 
 	kinds := typicalQueries(t, st, *queries)
 	names := make([]string, 0, len(kinds))

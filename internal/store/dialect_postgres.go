@@ -198,11 +198,13 @@ func (postgresDialect) searchSettings() []string {
 
 // searchSQL searches the weighted tsvector through its GIN index, takes the
 // newest matches, and only then ranks them with ts_rank (length normalised),
-// so that the tsvectors of the rest are never read.
+// so that the tsvectors of the rest are never read. The generated column and
+// its index follow search_docs by themselves.
 func (postgresDialect) searchSQL() searchSQL {
 	return searchSQL{
 		candidates: `SELECT c.id, c.published, ts_rank(c.tsv, c.q, 1) FROM (
 			SELECT d.article_id AS id, d.published_at AS published, d.tsv, q FROM to_tsquery('english', ?) q, search_docs d
 			WHERE d.tsv @@ q AND %s ORDER BY d.seq DESC LIMIT ?) c`,
+		seq: `d.seq`,
 	}
 }

@@ -146,6 +146,11 @@ func (sqliteDialect) unlock(context.Context, *sql.Conn, int64) error { return ni
 // it has several words, "word"* for a prefix), all of them joined by AND,
 // then NOT each exclusion. Quoting every word means FTS5 reads none of them
 // as an operator or a column name.
+//
+// A term that could match the facets column (see migration 8), one made of
+// words like s3 or t40, is kept to the columns of text. Only such a term is:
+// a column filter makes FTS5 read the positions of every match, and the
+// bm25 ranking counts each term's matches over the whole archive.
 func (sqliteDialect) searchMatch(q news.SearchQuery) string {
 	var must, not []string
 	for _, t := range q.Terms {
@@ -156,6 +161,9 @@ func (sqliteDialect) searchMatch(q news.SearchQuery) string {
 		s := `"` + strings.ReplaceAll(strings.Join(words, " "), `"`, `""`) + `"`
 		if t.Prefix {
 			s += "*"
+		}
+		if facetLike(words) {
+			s = "{headline standfirst body keywords} : " + s
 		}
 		if t.Exclude {
 			not = append(not, s)
@@ -180,14 +188,27 @@ func (sqliteDialect) searchMatch(q news.SearchQuery) string {
 func (sqliteDialect) searchSettings() []string { return nil }
 
 // searchSQL searches the FTS5 table, which hands matches over newest (highest
-// seq) first without sorting, scored by its configured bm25 (see migration 2;
-// FTS5's rank is lower for a better match). It reads the story's id, time and
+// seq) first without sorting, scored by its configured bm25 (see migrations 2
+// and 8; FTS5's rank is lower for a better match). Filters by section, author
+// and tag are facet words in the query, and dates a range of rowids, so that
+// FTS5 skips the stories that fail them. It reads the story's id, time and
 // section from the small covering index search_docs_facts rather than the
 // rows, which hold whole bodies.
+//
+// The store keeps FTS5 in step with search_docs (there are no triggers): it
+// indexes rows after writing them, and takes them out, with the values they
+// were indexed with, before deleting them.
 func (sqliteDialect) searchSQL() searchSQL {
 	return searchSQL{
 		candidates: `SELECT d.article_id, d.published_at, -search_fts.rank FROM search_fts
 			JOIN search_docs d INDEXED BY search_docs_facts ON d.seq = search_fts.rowid
 			WHERE search_fts MATCH ? AND %s ORDER BY search_fts.rowid DESC LIMIT ?`,
+		seq:   `search_fts.rowid`,
+		facet: ` AND facets : "%s"`,
+		index: `INSERT INTO search_fts (rowid, headline, standfirst, body, keywords, facets)
+			SELECT seq, headline, standfirst, body, keywords, facets FROM search_docs WHERE article_id IN (%s) ORDER BY seq`,
+		unindex: `INSERT INTO search_fts (search_fts, rowid, headline, standfirst, body, keywords, facets)
+			SELECT 'delete', seq, headline, standfirst, body, keywords, facets FROM search_docs WHERE article_id IN (%s)`,
+		reindex: `INSERT INTO search_fts (search_fts) VALUES ('rebuild')`,
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"html"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -70,14 +71,27 @@ type SearchResult struct {
 	Snippet news.Snippet
 }
 
-// searchSQL is the engine's SQL for a search.
+// searchSQL is the engine's SQL for a search and for keeping its index.
 type searchSQL struct {
 	// candidates selects (story ID, published time, score: higher is a
 	// better match) of matching stories newest first (by search_docs.seq),
 	// their search_docs rows joined as d. Its first placeholder takes the
-	// rendered query (see dialect.searchMatch), its %s more conditions on d,
-	// and its last placeholder the limit.
+	// rendered query (see dialect.searchMatch), its %s more conditions on d
+	// and on seq, and its last placeholder the limit.
 	candidates string
+	// seq is the expression for search_docs.seq that conditions on the
+	// time of publication constrain: on SQLite the full-text index's rowid,
+	// so that the index itself skips what lies outside the dates.
+	seq string
+	// facet, with a facet word (see searchDoc.facets) for %s, narrows the
+	// rendered query to the stories that have it, once for each filter; it
+	// is empty where the engine filters by the columns alone.
+	facet string
+	// index adds the search_docs rows of the stories in an IN list (%s) to
+	// the full-text index, and unindex takes them out again, before the rows
+	// are deleted; reindex builds the whole index anew from search_docs.
+	// They are empty where the index follows search_docs by itself.
+	index, unindex, reindex string
 }
 
 // searchCandidate is a story that matches, before ranking.
@@ -101,34 +115,44 @@ func (s *Store) Search(ctx context.Context, f SearchFilter) (SearchResults, erro
 	}
 	f.Limit = min(f.Limit, searchMaxLimit)
 	f.Offset = max(0, min(f.Offset, SearchCap))
+	sq := s.dialect.searchSQL()
 	// The index holds published stories only, with their time and section
-	// (see refreshSearch): the filters need not read the articles.
+	// (see refreshSearch): the filters need not read the articles. Where the
+	// engine can, the full-text query itself asks for the section, author
+	// and tag, and the index skips the stories published outside the dates;
+	// the conditions below then only confirm what the index found.
 	where := []string{"1 = 1"}
-	args := []any{match}
+	var sqlArgs []any
 	if f.SectionID != 0 {
+		match += facetQuery(sq, 's', f.SectionID)
 		where = append(where, "d.section_id = ?")
-		args = append(args, f.SectionID)
+		sqlArgs = append(sqlArgs, f.SectionID)
 	}
 	if f.AuthorID != 0 {
+		match += facetQuery(sq, 'a', f.AuthorID)
 		where = append(where, "EXISTS (SELECT 1 FROM article_authors x WHERE x.article_id = d.article_id AND x.author_id = ?)")
-		args = append(args, f.AuthorID)
+		sqlArgs = append(sqlArgs, f.AuthorID)
 	}
 	if f.TagID != 0 {
+		match += facetQuery(sq, 't', f.TagID)
 		where = append(where, "EXISTS (SELECT 1 FROM article_tags x WHERE x.article_id = d.article_id AND x.tag_id = ?)")
-		args = append(args, f.TagID)
+		sqlArgs = append(sqlArgs, f.TagID)
 	}
 	if !f.From.IsZero() {
-		where = append(where, "d.published_at >= ?")
-		args = append(args, dbTime(f.From))
+		where = append(where, sq.seq+" >= ?", "d.published_at >= ?")
+		sqlArgs = append(sqlArgs, seqBound(f.From), dbTime(f.From))
 	}
 	if !f.To.IsZero() {
-		where = append(where, "d.published_at < ?")
-		args = append(args, dbTime(f.To))
+		where = append(where, sq.seq+" < ?", "d.published_at < ?")
+		// Two seconds: rows that migration 2 indexed on PostgreSQL rounded
+		// their second rather than cut it.
+		sqlArgs = append(sqlArgs, seqBound(f.To.Add(2*time.Second)), dbTime(f.To))
 	}
 	// The newest SearchCap matches, in the index's own order and scored,
 	// and one more to tell whether there are more; then the page of them in
 	// the order asked for.
-	query := fmt.Sprintf(s.dialect.searchSQL().candidates, strings.Join(where, " AND "))
+	args := append([]any{match}, sqlArgs...)
+	query := fmt.Sprintf(sq.candidates, strings.Join(where, " AND "))
 	cands, err := s.searchCandidates(ctx, s.q(query), append(args, SearchCap+1)...)
 	if err != nil {
 		return out, s.wrap(err, "search")
@@ -203,6 +227,42 @@ func (s *Store) Search(ctx context.Context, f SearchFilter) (SearchResults, erro
 	return out, nil
 }
 
+// facetQuery renders the facet of kind (s, a or t) and id for the engine's
+// full-text query, or nothing where the engine has no facets.
+func facetQuery(sq searchSQL, kind byte, id int64) string {
+	if sq.facet == "" {
+		return ""
+	}
+	return fmt.Sprintf(sq.facet, facetWord(kind, id))
+}
+
+// facetWord is the word that stands for a section (s), author (a) or tag (t)
+// in search_docs.facets.
+func facetWord(kind byte, id int64) string {
+	return string(kind) + strconv.FormatInt(id, 10)
+}
+
+// facetLike reports whether the words of a term could match facet words
+// (see facetWord): each is s, a or t and then digits only. A prefix term's
+// last word could match the start of one only so, too.
+func facetLike(words []string) bool {
+	for _, w := range words {
+		if w == "" || !strings.ContainsRune("sat", rune(w[0])) || strings.Trim(w[1:], "0123456789") != "" {
+			return false
+		}
+	}
+	return len(words) > 0
+}
+
+// seqBound is the least seq of a story published at t or later (see
+// searchSeq), for bounding a search by date: t's second is cut, and the exact
+// bound is checked on published_at. Times beyond some eight thousand years
+// either side of 1970 are clamped, so that the shift cannot overflow.
+func seqBound(t time.Time) int64 {
+	const limit = 1 << 38
+	return max(-limit, min(t.Unix(), limit)) << 24
+}
+
 // searchCandidates runs the candidates query, after the engine's search
 // settings when it has some.
 func (s *Store) searchCandidates(ctx context.Context, query string, args ...any) ([]searchCandidate, error) {
@@ -257,7 +317,10 @@ type searchDoc struct {
 	published                              time.Time
 	section                                int64
 	headline, standfirst, body, keywordTxt string
-	analysed                               bool
+	// facets is the story's section, authors and tags as words (see
+	// facetWord): "s3 a12 t40 t41".
+	facets   string
+	analysed bool
 }
 
 func (d *searchDoc) keywords() map[string]int {
@@ -323,13 +386,23 @@ func (s *Store) refreshBatch(ctx context.Context, tx *sql.Tx, score bool, ids []
 		delta[""]++
 	}
 	in := placeholders(len(ids))
+	sq := s.dialect.searchSQL()
+	// The full-text index lets go of the old rows while they are there to
+	// say what it holds, and takes the new ones last, after every other
+	// write of the batch: on SQLite each statement that may have to undo
+	// itself makes FTS5 write out what it holds in memory, so doing the
+	// index's work in two statements keeps its new segments few.
 	for _, q := range []string{
-		`DELETE FROM search_docs WHERE article_id IN (` + in + `)`,
-		`DELETE FROM related_terms WHERE article_id IN (` + in + `)`,
-		`DELETE FROM related_articles WHERE article_id IN (` + in + `)`,
-		`DELETE FROM related_articles WHERE related_id IN (` + in + `)`,
+		sq.unindex,
+		`DELETE FROM search_docs WHERE article_id IN (%s)`,
+		`DELETE FROM related_terms WHERE article_id IN (%s)`,
+		`DELETE FROM related_articles WHERE article_id IN (%s)`,
+		`DELETE FROM related_articles WHERE related_id IN (%s)`,
 	} {
-		if _, err := tx.ExecContext(ctx, s.q(q), int64Args(ids)...); err != nil {
+		if q == "" {
+			continue
+		}
+		if _, err := tx.ExecContext(ctx, s.q(fmt.Sprintf(q, in)), int64Args(ids)...); err != nil {
 			return err
 		}
 	}
@@ -341,6 +414,11 @@ func (s *Store) refreshBatch(ctx context.Context, tx *sql.Tx, score bool, ids []
 	}
 	if err := s.insertRelatedTerms(ctx, tx, cur, kws); err != nil {
 		return err
+	}
+	if sq.index != "" && len(cur) > 0 {
+		if _, err := tx.ExecContext(ctx, s.q(fmt.Sprintf(sq.index, in)), int64Args(ids)...); err != nil {
+			return err
+		}
 	}
 	if !score || len(cur) == 0 && len(listers) == 0 {
 		return nil
@@ -412,6 +490,13 @@ func (s *Store) RebuildSearchIndex(ctx context.Context) (int, error) {
 				return err
 			}
 			if err := s.applyTermCounts(ctx, tx, delta); err != nil {
+				return err
+			}
+		}
+		// The full-text index in one statement, from search_docs: on
+		// SQLite, FTS5 then fills memory and writes a few large segments.
+		if q := s.dialect.searchSQL().reindex; q != "" {
+			if _, err := tx.ExecContext(ctx, q); err != nil {
 				return err
 			}
 		}
@@ -523,16 +608,21 @@ func (s *Store) publishedDocs(ctx context.Context, tx *sql.Tx, ids []int64) ([]s
 	if len(out) == 0 {
 		return nil, nil
 	}
+	for i := range out {
+		out[i].facets = facetWord('s', out[i].section)
+	}
 	// Corrections follow the body; tags, authors and sources make up the
-	// names, each list in the order the page shows it.
+	// names, each list in the order the page shows it. Tags and authors are
+	// facets too.
 	extras := []struct {
 		query string
 		body  bool
+		facet byte
 	}{
-		{`SELECT article_id, body FROM corrections WHERE article_id IN (` + in + `) ORDER BY article_id, created_at, id`, true},
-		{`SELECT x.article_id, t.name FROM article_tags x JOIN tags t ON t.id = x.tag_id WHERE x.article_id IN (` + in + `) ORDER BY x.article_id, t.name`, false},
-		{`SELECT x.article_id, au.name FROM article_authors x JOIN authors au ON au.id = x.author_id WHERE x.article_id IN (` + in + `) ORDER BY x.article_id, x.position`, false},
-		{`SELECT c.article_id, src.name FROM article_credits c JOIN sources src ON src.id = c.source_id WHERE c.article_id IN (` + in + `) ORDER BY c.article_id, c.position`, false},
+		{`SELECT article_id, body, 0 FROM corrections WHERE article_id IN (` + in + `) ORDER BY article_id, created_at, id`, true, 0},
+		{`SELECT x.article_id, t.name, t.id FROM article_tags x JOIN tags t ON t.id = x.tag_id WHERE x.article_id IN (` + in + `) ORDER BY x.article_id, t.name`, false, 't'},
+		{`SELECT x.article_id, au.name, au.id FROM article_authors x JOIN authors au ON au.id = x.author_id WHERE x.article_id IN (` + in + `) ORDER BY x.article_id, x.position`, false, 'a'},
+		{`SELECT c.article_id, src.name, 0 FROM article_credits c JOIN sources src ON src.id = c.source_id WHERE c.article_id IN (` + in + `) ORDER BY c.article_id, c.position`, false, 0},
 	}
 	for _, e := range extras {
 		rows, err := tx.QueryContext(ctx, s.q(e.query), args...)
@@ -540,9 +630,9 @@ func (s *Store) publishedDocs(ctx context.Context, tx *sql.Tx, ids []int64) ([]s
 			return nil, err
 		}
 		for rows.Next() {
-			var id int64
+			var id, ref int64
 			var text string
-			if err := rows.Scan(&id, &text); err != nil {
+			if err := rows.Scan(&id, &text, &ref); err != nil {
 				rows.Close()
 				return nil, err
 			}
@@ -555,6 +645,9 @@ func (s *Store) publishedDocs(ctx context.Context, tx *sql.Tx, ids []int64) ([]s
 				d.body = joinText(d.body, plainText(text))
 			} else {
 				d.keywordTxt = joinText(d.keywordTxt, plainText(text))
+			}
+			if e.facet != 0 {
+				d.facets += " " + facetWord(e.facet, ref)
 			}
 		}
 		rows.Close()
@@ -575,20 +668,20 @@ func joinText(a, b string) string {
 	return a + "\n" + b
 }
 
-// insertDocs writes index rows; on SQLite a trigger indexes each in FTS5, on
-// PostgreSQL a generated column holds its tsvector.
+// insertDocs writes index rows. On PostgreSQL a generated column holds each
+// row's tsvector; on SQLite the caller adds them to FTS5 (searchSQL.index).
 func (s *Store) insertDocs(ctx context.Context, tx *sql.Tx, docs []searchDoc) error {
 	if len(docs) == 0 {
 		return nil
 	}
-	stmt, err := tx.PrepareContext(ctx, s.q(`INSERT INTO search_docs (seq, article_id, published_at, section_id, headline, standfirst, body, keywords, analysed)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`))
+	stmt, err := tx.PrepareContext(ctx, s.q(`INSERT INTO search_docs (seq, article_id, published_at, section_id, headline, standfirst, body, keywords, facets, analysed)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`))
 	if err != nil {
 		return err
 	}
 	defer stmt.Close()
 	for _, d := range docs {
-		if _, err := stmt.ExecContext(ctx, searchSeq(d.published, d.id), d.id, dbTime(d.published), d.section, d.headline, d.standfirst, d.body, d.keywordTxt, d.analysed); err != nil {
+		if _, err := stmt.ExecContext(ctx, searchSeq(d.published, d.id), d.id, dbTime(d.published), d.section, d.headline, d.standfirst, d.body, d.keywordTxt, d.facets, d.analysed); err != nil {
 			return err
 		}
 	}

@@ -1,0 +1,193 @@
+package store_test
+
+import (
+	"context"
+	"io/fs"
+	"path/filepath"
+	"strconv"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/herald-news/herald/internal/news"
+	"github.com/herald-news/herald/internal/pgtest"
+	"github.com/herald-news/herald/internal/store"
+)
+
+// checkSearchIndex asks FTS5 whether its index matches search_docs, row for
+// row, on SQLite, where the store keeps the two in step itself.
+func checkSearchIndex(t *testing.T, s *store.Store) {
+	t.Helper()
+	if s.Engine() == "sqlite" {
+		execRaw(t, s, `INSERT INTO search_fts (search_fts, rank) VALUES ('integrity-check', 1)`)
+	}
+}
+
+// TestSearchFilters: the section, author, tag and date filters find what
+// the stories hold now, after edits that move a story to another section and
+// change its authors and tags, and the dates bound to the microsecond.
+func TestSearchFilters(t *testing.T) {
+	engines(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		f := newFixture(t, s)
+		story := func(slug string, section int, age time.Duration, authors []int, tags ...int) *news.Article {
+			a := f.article(slug, section, age, authors...)
+			a.BodyMarkdown, a.BodyHTML = "The ferry timetable changes.", "<p>The ferry timetable changes.</p>"
+			for _, i := range tags {
+				a.Tags = append(a.Tags, f.tags[i])
+			}
+			return a
+		}
+		one := story("ferry-one", 0, time.Hour, []int{0}, 0)
+		two := story("ferry-two", 1, 2*time.Hour, []int{1}, 1)
+		three := story("ferry-three", 0, 3*time.Hour, []int{0, 1}, 0, 1)
+		must(t, s.CreateArticles(ctx, []*news.Article{one, two, three}))
+		tests := []struct {
+			name string
+			f    store.SearchFilter
+			want []string
+		}{
+			{"section", store.SearchFilter{SectionID: f.sections[0].ID}, []string{"ferry-one", "ferry-three"}},
+			{"author", store.SearchFilter{AuthorID: f.authors[1].ID}, []string{"ferry-two", "ferry-three"}},
+			{"tag", store.SearchFilter{TagID: f.tags[0].ID}, []string{"ferry-one", "ferry-three"}},
+			{"section, author and tag", store.SearchFilter{SectionID: f.sections[0].ID, AuthorID: f.authors[1].ID, TagID: f.tags[1].ID}, []string{"ferry-three"}},
+			{"no such author", store.SearchFilter{AuthorID: f.authors[2].ID}, []string{}},
+			{"from, inclusive", store.SearchFilter{From: two.PublishedAt}, []string{"ferry-one", "ferry-two"}},
+			{"from, a microsecond later", store.SearchFilter{From: two.PublishedAt.Add(time.Microsecond)}, []string{"ferry-one"}},
+			{"to, exclusive", store.SearchFilter{To: two.PublishedAt}, []string{"ferry-three"}},
+			{"to, a microsecond later", store.SearchFilter{To: two.PublishedAt.Add(time.Microsecond)}, []string{"ferry-two", "ferry-three"}},
+			{"from and to", store.SearchFilter{From: three.PublishedAt, To: one.PublishedAt}, []string{"ferry-two", "ferry-three"}},
+			{"far future and past", store.SearchFilter{From: time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC), To: time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC)},
+				[]string{"ferry-one", "ferry-two", "ferry-three"}},
+		}
+		check := func(when string) {
+			t.Helper()
+			for _, tt := range tests {
+				tt.f.Sort = news.SortDate
+				got, total := find(t, s, "ferry", tt.f)
+				if diff := cmp.Diff(tt.want, got); diff != "" || total != len(tt.want) {
+					t.Errorf("%s, %s: total %d (-want +got):\n%s", when, tt.name, total, diff)
+				}
+			}
+			checkSearchIndex(t, s)
+		}
+		check("as published")
+		// The words that stand for sections, authors and tags in the index
+		// find only what the stories say.
+		sec, au, tag := "s"+itoa(f.sections[0].ID), "a"+itoa(f.authors[0].ID), "t"+itoa(f.tags[0].ID)
+		for _, text := range []string{sec, au, tag, `"` + sec + " " + au + `"`, sec + " " + tag} {
+			if got, _ := find(t, s, text, store.SearchFilter{}); len(got) != 0 {
+				t.Errorf("%s finds %v", text, got)
+			}
+		}
+		if got, _ := find(t, s, "ferry -"+sec+" -"+tag, store.SearchFilter{}); len(got) != 3 {
+			t.Errorf("ferry -%s -%s finds %v", sec, tag, got)
+		}
+
+		// Story three moves to the other section, loses author ada and tag
+		// trade; story one gains tag ports.
+		three.Section, three.Authors, three.Tags = f.sections[1], []news.Author{f.authors[1]}, []news.Tag{f.tags[1]}
+		if _, err := s.SaveArticle(ctx, three, 1, 0, store.RevisionSave); err != nil {
+			t.Fatal(err)
+		}
+		one.Tags = append(one.Tags, f.tags[1])
+		if _, err := s.SaveArticle(ctx, one, 1, 0, store.RevisionSave); err != nil {
+			t.Fatal(err)
+		}
+		tests[0].want = []string{"ferry-one"}
+		tests[2].want = []string{"ferry-one"}
+		tests[3].want = []string{}
+		check("after edits")
+		if _, err := s.RebuildSearchIndex(ctx); err != nil {
+			t.Fatal(err)
+		}
+		check("after rebuilding")
+	})
+}
+
+// TestSearchIndexMigration upgrades a database whose search index was kept
+// by triggers and had no facets (schema 7), and checks that its stories are
+// found with every filter, that the full-text index matches, and that a
+// story indexed before the upgrade can be edited after it.
+func TestSearchIndexMigration(t *testing.T) {
+	run := func(t *testing.T, dsn string) {
+		ctx := context.Background()
+		s, err := store.Open(ctx, dsn)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		all := store.EngineMigrations(s)
+		names, err := fs.Glob(all, "*.sql")
+		if err != nil {
+			t.Fatal(err)
+		}
+		old := fstest.MapFS{}
+		for _, name := range names {
+			if name >= "0008" {
+				continue
+			}
+			data, err := fs.ReadFile(all, name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			old[name] = &fstest.MapFile{Data: data}
+		}
+		store.SetMigrations(s, old)
+		if _, err := s.Migrate(ctx); err != nil {
+			t.Fatal(err)
+		}
+		f := newFixture(t, s)
+		at := "'2026-11-01 09:00:00.000000+00:00'"
+		execRaw(t, s, `INSERT INTO articles (id, section_id, slug, headline, standfirst, status, published_at, created_at, modified_at)
+			VALUES (7, 1, 'harbour-dredging', 'Harbour dredging starts', 'Work began at dawn.', 'published', `+at+`, `+at+`, `+at+`)`)
+		execRaw(t, s, `INSERT INTO article_bodies (article_id, body_md, body_html) VALUES (7, 'The *dredger* arrived.', '<p>The <em>dredger</em> arrived.</p>')`)
+		execRaw(t, s, `INSERT INTO article_authors (article_id, author_id, position) VALUES (7, 2, 0)`)
+		execRaw(t, s, `INSERT INTO article_tags (article_id, tag_id) VALUES (7, 3)`)
+		// As the store wrote it before: on SQLite a trigger indexed it.
+		seq := int64(time.Date(2026, 11, 1, 9, 0, 0, 0, time.UTC).Unix()<<24 | 7)
+		execRaw(t, s, `INSERT INTO search_docs (seq, article_id, published_at, section_id, headline, standfirst, body, keywords, analysed)
+			VALUES (`+itoa(seq)+`, 7, `+at+`, 1, 'Harbour dredging starts', 'Work began at dawn.', 'The dredger arrived.', 'rain Author ben', TRUE)`)
+		execRaw(t, s, `INSERT INTO search_terms (term, docs) VALUES ('', 1), ('dredger', 1), ('harbour', 1), ('dredging', 1), ('start', 1), ('arrived', 1)`)
+
+		store.SetMigrations(s, all)
+		if n, err := s.Migrate(ctx); err != nil || n == 0 {
+			t.Fatalf("Migrate to the current schema = %d, %v", n, err)
+		}
+		checkSearchIndex(t, s)
+		for _, filter := range []store.SearchFilter{
+			{}, {SectionID: f.sections[0].ID}, {AuthorID: f.authors[1].ID}, {TagID: f.tags[2].ID},
+			{SectionID: f.sections[0].ID, AuthorID: f.authors[1].ID, TagID: f.tags[2].ID},
+		} {
+			if got, _ := find(t, s, "dredger", filter); !cmp.Equal(got, []string{"harbour-dredging"}) {
+				t.Errorf("after the migration, dredger with %+v finds %v", filter, got)
+			}
+		}
+		if got, _ := find(t, s, "dredger", store.SearchFilter{TagID: f.tags[0].ID}); len(got) != 0 {
+			t.Errorf("after the migration, dredger with another tag finds %v", got)
+		}
+
+		a, err := s.ArticleByID(ctx, 7)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a.BodyMarkdown, a.BodyHTML = "The dredger sank.", "<p>The dredger sank.</p>"
+		a.Section = f.sections[1]
+		if _, err := s.SaveArticle(ctx, a, a.Version, 0, store.RevisionSave); err != nil {
+			t.Fatal(err)
+		}
+		checkSearchIndex(t, s)
+		if got, _ := find(t, s, "sank", store.SearchFilter{SectionID: f.sections[1].ID}); !cmp.Equal(got, []string{"harbour-dredging"}) {
+			t.Errorf("after an edit, sank in the new section finds %v", got)
+		}
+		if got, _ := find(t, s, "arrived", store.SearchFilter{}); len(got) != 0 {
+			t.Errorf("after an edit, the old words find %v", got)
+		}
+	}
+	t.Run("sqlite", func(t *testing.T) { run(t, filepath.Join(t.TempDir(), "herald.db")) })
+	t.Run("postgres", func(t *testing.T) { run(t, pgtest.DB(t)) })
+}
+
+func itoa(n int64) string { return strconv.FormatInt(n, 10) }

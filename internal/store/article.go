@@ -605,25 +605,34 @@ func scanCorrection(sc interface{ Scan(...any) error }, c *news.Correction, extr
 // the most recent stories sharing a tag, an author or the section, so the cost
 // stays bounded on a large archive.
 func (s *Store) relatedByTaxonomy(ctx context.Context, a *news.Article, n int) ([]news.Article, error) {
-	const perBranch = 300
+	// Each tag's, author's and the section's newest stories come from an
+	// index in list order (the link tables carry their stories' status and
+	// time), one branch each, so that a tag of fifty thousand stories costs
+	// no more than a small one. CROSS JOIN keeps SQLite from reading the
+	// candidates' rows by walking every published story instead.
+	const perBranch = 100
+	var branches []string
+	var args []any
+	for _, t := range a.Tags {
+		branches = append(branches, `SELECT * FROM (SELECT article_id AS id, 3 AS w FROM article_tags
+			WHERE tag_id = ? AND status = 'published' ORDER BY published_at DESC, article_id DESC LIMIT ?) t`)
+		args = append(args, t.ID, perBranch)
+	}
+	for _, au := range a.Authors {
+		branches = append(branches, `SELECT * FROM (SELECT article_id AS id, 2 AS w FROM article_authors
+			WHERE author_id = ? AND status = 'published' ORDER BY published_at DESC, article_id DESC LIMIT ?) au`)
+		args = append(args, au.ID, perBranch)
+	}
+	branches = append(branches, `SELECT * FROM (SELECT id, 2 AS w FROM articles
+		WHERE section_id = ? AND status = 'published' ORDER BY published_at DESC, id DESC LIMIT ?) sec`)
+	args = append(args, a.Section.ID, perBranch)
 	rows, err := s.db.QueryContext(ctx, s.q(`
-		WITH cand (id, w) AS (
-			SELECT id, w FROM (SELECT t2.article_id AS id, 3 AS w FROM article_tags t1
-				JOIN article_tags t2 ON t2.tag_id = t1.tag_id AND t2.article_id <> t1.article_id
-				WHERE t1.article_id = ? ORDER BY t2.article_id DESC LIMIT ?) tagged
-			UNION ALL
-			SELECT id, w FROM (SELECT x2.article_id AS id, 2 AS w FROM article_authors x1
-				JOIN article_authors x2 ON x2.author_id = x1.author_id AND x2.article_id <> x1.article_id
-				WHERE x1.article_id = ? ORDER BY x2.article_id DESC LIMIT ?) authored
-			UNION ALL
-			SELECT id, w FROM (SELECT id, 2 AS w FROM articles
-				WHERE section_id = ? AND id <> ? AND status = 'published' ORDER BY published_at DESC LIMIT ?) sectioned
-		), scored (id, score) AS (SELECT id, SUM(w) FROM cand GROUP BY id)
+		WITH cand (id, w) AS (`+strings.Join(branches, "\n\t\t\tUNION ALL\n\t\t\t")+`),
+		scored (id, score) AS (SELECT id, SUM(w) FROM cand WHERE id <> ? GROUP BY id)
 		SELECT `+articleCols+`, '' FROM scored sc
-		JOIN articles a ON a.id = sc.id JOIN sections s ON s.id = a.section_id
-		WHERE a.status = 'published'
-		ORDER BY sc.score DESC, a.published_at DESC, a.id DESC LIMIT ?`),
-		a.ID, perBranch, a.ID, perBranch, a.Section.ID, a.ID, perBranch, n)
+		CROSS JOIN articles a JOIN sections s ON s.id = a.section_id
+		WHERE a.id = sc.id AND a.status = 'published'
+		ORDER BY sc.score DESC, a.published_at DESC, a.id DESC LIMIT ?`), append(args, a.ID, n)...)
 	if err != nil {
 		return nil, s.wrap(err, "article %d related", a.ID)
 	}
@@ -644,11 +653,14 @@ type CorrectionEntry struct {
 }
 
 // Corrections lists corrections and updates on published stories, newest
-// first, and how many there are.
+// first, and how many there are. The log is read from the corrections, newest
+// first, each looking up its story (CROSS JOIN fixes that order on SQLite,
+// whose planner would otherwise walk every published story looking for
+// corrections).
 func (s *Store) Corrections(ctx context.Context, limit, offset int) ([]CorrectionEntry, int, error) {
 	rows, err := s.db.QueryContext(ctx, s.q(`SELECT `+articleCols+`, c.id, c.article_id, c.kind, c.body, c.created_at
-		FROM corrections c JOIN articles a ON a.id = c.article_id JOIN sections s ON s.id = a.section_id
-		WHERE a.status = 'published' ORDER BY c.created_at DESC, c.id DESC LIMIT ? OFFSET ?`), limit, offset)
+		FROM corrections c CROSS JOIN articles a JOIN sections s ON s.id = a.section_id
+		WHERE a.id = c.article_id AND a.status = 'published' ORDER BY c.created_at DESC, c.id DESC LIMIT ? OFFSET ?`), limit, offset)
 	if err != nil {
 		return nil, 0, s.wrap(err, "corrections")
 	}
@@ -668,6 +680,6 @@ func (s *Store) Corrections(ctx context.Context, limit, offset int) ([]Correctio
 		return nil, 0, s.wrap(err, "corrections")
 	}
 	var total int
-	err = s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM corrections c JOIN articles a ON a.id = c.article_id WHERE a.status = 'published'`).Scan(&total)
+	err = s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM corrections c CROSS JOIN articles a WHERE a.id = c.article_id AND a.status = 'published'`).Scan(&total)
 	return out, total, s.wrap(err, "count corrections")
 }

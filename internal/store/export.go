@@ -91,12 +91,10 @@ func (s *Store) PublishedCounts(ctx context.Context) (ListCounts, error) {
 		into  map[int64]int
 	}{
 		{"sections", `SELECT a.section_id, COUNT(*) FROM articles a WHERE a.status = ? GROUP BY a.section_id`, c.Sections},
-		{"authors", `SELECT x.author_id, COUNT(*) FROM article_authors x JOIN articles a ON a.id = x.article_id
-			WHERE a.status = ? GROUP BY x.author_id`, c.Authors},
-		{"tags", `SELECT x.tag_id, COUNT(*) FROM article_tags x JOIN articles a ON a.id = x.article_id
-			WHERE a.status = ? GROUP BY x.tag_id`, c.Tags},
-		{"sources", `SELECT x.source_id, COUNT(DISTINCT x.article_id) FROM article_credits x JOIN articles a ON a.id = x.article_id
-			WHERE a.status = ? GROUP BY x.source_id`, c.Sources},
+		// The link rows carry their stories' status (migration 0010).
+		{"authors", `SELECT x.author_id, COUNT(*) FROM article_authors x WHERE x.status = ? GROUP BY x.author_id`, c.Authors},
+		{"tags", `SELECT x.tag_id, COUNT(*) FROM article_tags x WHERE x.status = ? GROUP BY x.tag_id`, c.Tags},
+		{"sources", `SELECT x.source_id, COUNT(DISTINCT x.article_id) FROM article_credits x WHERE x.status = ? GROUP BY x.source_id`, c.Sources},
 	} {
 		if err := s.countGroups(ctx, q.into, q.query, pub); err != nil {
 			return c, s.wrap(err, "count %s", q.what)
@@ -105,7 +103,7 @@ func (s *Store) PublishedCounts(ctx context.Context) (ListCounts, error) {
 	for _, n := range c.Sections {
 		c.All += n
 	}
-	err := s.db.QueryRowContext(ctx, s.q(`SELECT COUNT(*) FROM corrections c JOIN articles a ON a.id = c.article_id WHERE a.status = ?`), pub).Scan(&c.Corrections)
+	err := s.db.QueryRowContext(ctx, s.q(`SELECT COUNT(*) FROM corrections c CROSS JOIN articles a WHERE a.id = c.article_id AND a.status = ?`), pub).Scan(&c.Corrections)
 	if err != nil {
 		return c, s.wrap(err, "count corrections")
 	}

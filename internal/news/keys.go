@@ -20,8 +20,6 @@ const (
 	KeyModified = "mod"
 	// KeyCorrections is the site-wide corrections log.
 	KeyCorrections = "l:corr"
-	// KeyRelated is every story's related-articles list.
-	KeyRelated = "related"
 	// KeyDirectory is the set of authors, tags, sources and static pages
 	// (the sitemap of pages lists them).
 	KeyDirectory = "l:dir"
@@ -36,6 +34,10 @@ func CommentsKey(articleID int64) string { return "c:" + strconv.FormatInt(artic
 
 // ArticleKey is the key of one story's content.
 func ArticleKey(id int64) string { return "a:" + strconv.FormatInt(id, 10) }
+
+// RelatedKey is the key of which stories one story's related-articles list
+// holds, and in what order.
+func RelatedKey(articleID int64) string { return "r:" + strconv.FormatInt(articleID, 10) }
 
 // SectionKey is the key of a section's name and description.
 func SectionKey(id int64) string { return "s:" + strconv.FormatInt(id, 10) }
@@ -69,7 +71,7 @@ func SourceListKey(id int64) string { return "l:src:" + strconv.FormatInt(id, 10
 
 // ListKeys are the keys of every list a published story belongs to.
 func (a *Article) ListKeys() []string {
-	keys := []string{KeyListAll, KeyModified, KeyRelated, SectionListKey(a.Section.ID)}
+	keys := []string{KeyListAll, KeyModified, SectionListKey(a.Section.ID)}
 	for _, au := range a.Authors {
 		keys = append(keys, AuthorListKey(au.ID))
 	}

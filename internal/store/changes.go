@@ -27,14 +27,32 @@ const changesChannel = "herald_changes"
 // recordChange writes the keys a transaction changed, inside it, and (on
 // PostgreSQL) announces them to the other nodes when the transaction commits.
 func (s *Store) recordChange(ctx context.Context, tx *sql.Tx, keys ...string) error {
+	if len(keys) == 0 {
+		return nil
+	}
+	// A transaction is one change: keys recorded again in it join the
+	// change already written.
+	s.pendingMu.Lock()
+	var prev *Change
+	if p := s.pending[tx]; len(p) > 0 {
+		prev = &p[len(p)-1]
+		keys = append(slices.Clone(prev.Keys), keys...)
+	}
+	s.pendingMu.Unlock()
 	slices.Sort(keys)
 	keys = slices.Compact(keys)
 	joined := strings.Join(keys, " ")
 	if len(keys) > maxChangeKeys || len(joined) > 7000 {
 		joined = news.KeySite
 	}
-	if joined == "" {
-		return nil
+	if prev != nil {
+		if _, err := tx.ExecContext(ctx, s.q(`UPDATE changes SET keys = ? WHERE id = ?`), joined, prev.ID); err != nil {
+			return err
+		}
+		s.pendingMu.Lock()
+		prev.Keys = strings.Fields(joined)
+		s.pendingMu.Unlock()
+		return s.dialect.notify(ctx, tx, changesChannel, joined)
 	}
 	var id int64
 	if err := tx.QueryRowContext(ctx, s.q(`INSERT INTO changes (keys, created_at) VALUES (?, ?) RETURNING id`), joined, dbTime(time.Now())).Scan(&id); err != nil {

@@ -45,24 +45,34 @@ const (
 // (the story is not published, or was indexed before related articles
 // existed), it falls back to ranking by shared tags, authors and section.
 func (s *Store) Related(ctx context.Context, a *news.Article, n int) ([]news.Article, error) {
+	out, _, err := s.RelatedFor(ctx, a, n)
+	return out, err
+}
+
+// RelatedFor is Related, and reports whether the stories were chosen by
+// shared tags, authors and section because a has no stored list: that choice
+// changes whenever a story joins one of those lists, where a stored list
+// changes only when its RelatedKey is recorded.
+func (s *Store) RelatedFor(ctx context.Context, a *news.Article, n int) (list []news.Article, byTaxonomy bool, err error) {
 	rows, err := s.db.QueryContext(ctx, s.q(`SELECT `+articleCols+`, ''
 		FROM related_articles r JOIN articles a ON a.id = r.related_id JOIN sections s ON s.id = a.section_id
 		WHERE r.article_id = ? AND a.status = 'published'
 		ORDER BY r.score DESC, r.related_id DESC LIMIT ?`), a.ID, n)
 	if err != nil {
-		return nil, s.wrap(err, "article %d related", a.ID)
+		return nil, false, s.wrap(err, "article %d related", a.ID)
 	}
 	out, err := s.collectArticles(rows)
 	if err != nil {
-		return nil, s.wrap(err, "article %d related", a.ID)
+		return nil, false, s.wrap(err, "article %d related", a.ID)
 	}
 	if len(out) == 0 {
-		return s.relatedByTaxonomy(ctx, a, n)
+		out, err = s.relatedByTaxonomy(ctx, a, n)
+		return out, true, err
 	}
 	if err := s.fillLists(ctx, out, false); err != nil {
-		return nil, err
+		return nil, false, err
 	}
-	return out, nil
+	return out, false, nil
 }
 
 // insertRelatedTerms writes the strongest keywords of each doc, weighted by
@@ -207,8 +217,12 @@ type relatedScorer struct {
 	byTag    map[int64][]int64    // newest stories by tag
 	facts    map[int64]*facts     // by story
 
-	terms, posting, tagged, byAuthor, near, clear, upsert, trim *sql.Stmt
+	terms, posting, tagged, byAuthor, near, current, clear, upsert, trim *sql.Stmt
 }
+
+// touch says that id's related list changed: its page shows something new.
+// The key is recorded with the transaction's change when it commits.
+func (r *relatedScorer) touch(id int64) { r.s.deferKeys(r.tx, news.RelatedKey(id)) }
 
 // posting is a story that has a keyword, with its weight.
 type posting struct {
@@ -239,9 +253,12 @@ func (s *Store) newRelatedScorer(ctx context.Context, tx *sql.Tx) (*relatedScore
 				ORDER BY published_at DESC, id DESC LIMIT ?) older
 			UNION SELECT id FROM (SELECT id FROM articles WHERE section_id = ? AND status = 'published' AND id <> ? AND published_at > ?
 				ORDER BY published_at, id LIMIT ?) newer`},
+		{&r.current, `SELECT related_id, score FROM related_articles WHERE article_id = ?`},
 		{&r.clear, `DELETE FROM related_articles WHERE article_id = ?`},
+		// Changes no row when the entry is there with its score, so that
+		// RowsAffected tells a real change.
 		{&r.upsert, `INSERT INTO related_articles (article_id, related_id, score) VALUES (?, ?, ?)
-			ON CONFLICT (article_id, related_id) DO UPDATE SET score = excluded.score`},
+			ON CONFLICT (article_id, related_id) DO UPDATE SET score = excluded.score WHERE related_articles.score <> excluded.score`},
 		{&r.trim, `DELETE FROM related_articles WHERE article_id = ? AND related_id NOT IN
 			(SELECT related_id FROM related_articles WHERE article_id = ? ORDER BY score DESC, related_id DESC LIMIT ?)`},
 	} {
@@ -254,6 +271,32 @@ func (s *Store) newRelatedScorer(ctx context.Context, tx *sql.Tx) (*relatedScore
 		r.stmts = append(r.stmts, stmt)
 	}
 	return r, nil
+}
+
+// holds reports whether the stored list of id is list already.
+func (r *relatedScorer) holds(ctx context.Context, id int64, list []relatedCandidate) (bool, error) {
+	rows, err := r.current.QueryContext(ctx, id)
+	if err != nil {
+		return false, err
+	}
+	defer rows.Close()
+	stored := map[int64]int64{}
+	for rows.Next() {
+		var rel, score int64
+		if err := rows.Scan(&rel, &score); err != nil {
+			return false, err
+		}
+		stored[rel] = score
+	}
+	if err := rows.Err(); err != nil || len(stored) != len(list) {
+		return false, err
+	}
+	for _, c := range list {
+		if score, ok := stored[c.id]; !ok || score != c.score {
+			return false, nil
+		}
+	}
+	return true, nil
 }
 
 func (r *relatedScorer) close() {
@@ -554,6 +597,12 @@ func (r *relatedScorer) score(ctx context.Context, id int64) ([]relatedCandidate
 
 // write stores the best relatedKeep of list as id's related stories.
 func (r *relatedScorer) write(ctx context.Context, id int64, list []relatedCandidate) error {
+	list = list[:min(len(list), relatedKeep)]
+	same, err := r.holds(ctx, id, list)
+	if err != nil || same {
+		return err
+	}
+	r.touch(id)
 	if _, err := r.clear.ExecContext(ctx, id); err != nil {
 		return err
 	}
@@ -607,9 +656,16 @@ func (r *relatedScorer) offer(ctx context.Context, id int64, list []relatedCandi
 		if st.n >= relatedKeep && c.score <= st.minScore {
 			continue
 		}
-		if _, err := r.upsert.ExecContext(ctx, c.id, id, c.score); err != nil {
+		res, err := r.upsert.ExecContext(ctx, c.id, id, c.score)
+		if err != nil {
 			return err
 		}
+		if n, err := res.RowsAffected(); err != nil {
+			return err
+		} else if n == 0 {
+			continue // there already, with this score
+		}
+		r.touch(c.id)
 		if st.n >= relatedKeep {
 			if _, err := r.trim.ExecContext(ctx, c.id, c.id, relatedKeep); err != nil {
 				return err

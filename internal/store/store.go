@@ -23,7 +23,8 @@ type Store struct {
 	migrationsFS fs.FS // the engine's embedded migrations unless a test sets others
 
 	pendingMu sync.Mutex
-	pending   map[*sql.Tx][]Change // changes recorded in transactions not yet committed
+	pending   map[*sql.Tx][]Change        // changes recorded in transactions not yet committed
+	deferred  map[*sql.Tx]map[string]bool // keys to record when the transaction commits
 	onChange  func(Change)
 }
 
@@ -42,7 +43,7 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Store{db: newDB(db, d.cachesStatements()), dialect: d, dsn: dsn, pending: map[*sql.Tx][]Change{}}, nil
+	return &Store{db: newDB(db, d.cachesStatements()), dialect: d, dsn: dsn, pending: map[*sql.Tx][]Change{}, deferred: map[*sql.Tx]map[string]bool{}}, nil
 }
 
 // Close closes the database.
@@ -66,9 +67,15 @@ func (s *Store) tx(ctx context.Context, fn func(*sql.Tx) error) error {
 	defer func() {
 		tx.Rollback()
 		s.takePending(tx) // dropped unless the commit below took them
+		s.takeDeferred(tx)
 	}()
 	if err := fn(tx); err != nil {
 		return err
+	}
+	if keys := s.takeDeferred(tx); len(keys) > 0 {
+		if err := s.recordChange(ctx, tx, keys...); err != nil {
+			return err
+		}
 	}
 	if err := tx.Commit(); err != nil {
 		return err
@@ -79,6 +86,35 @@ func (s *Store) tx(ctx context.Context, fn func(*sql.Tx) error) error {
 		}
 	}
 	return nil
+}
+
+// deferKeys adds keys to the change tx records when it commits: for writes
+// deep inside a transaction (the related-article scorer) that find out one
+// story at a time what they changed.
+func (s *Store) deferKeys(tx *sql.Tx, keys ...string) {
+	s.pendingMu.Lock()
+	defer s.pendingMu.Unlock()
+	set := s.deferred[tx]
+	if set == nil {
+		set = map[string]bool{}
+		s.deferred[tx] = set
+	}
+	for _, k := range keys {
+		set[k] = true
+	}
+}
+
+// takeDeferred removes and returns the keys deferred in tx.
+func (s *Store) takeDeferred(tx *sql.Tx) []string {
+	s.pendingMu.Lock()
+	defer s.pendingMu.Unlock()
+	set := s.deferred[tx]
+	delete(s.deferred, tx)
+	keys := make([]string, 0, len(set))
+	for k := range set {
+		keys = append(keys, k)
+	}
+	return keys
 }
 
 // wrap maps driver errors onto the news sentinels and adds a prefix.

@@ -104,10 +104,16 @@ func (s *Server) article(w http.ResponseWriter, r *http.Request) {
 			depend(w, news.MediaKey(name))
 		}
 	}
-	related, err := s.store.Related(ctx, a, relatedCount)
+	related, byTaxonomy, err := s.store.RelatedFor(ctx, a, relatedCount)
 	if err != nil {
 		s.fail(w, r, err)
 		return
+	}
+	depend(w, news.RelatedKey(a.ID))
+	if byTaxonomy {
+		// Chosen from these lists' newest stories: any of them may
+		// change it.
+		depend(w, a.ListKeys()...)
 	}
 	for _, fn := range []func(feed.Site, *news.Article) ([]byte, error){feed.ArticleJSONLD, feed.BreadcrumbJSONLD} {
 		ld, err := fn(s.view().feed, a)
@@ -117,7 +123,7 @@ func (s *Server) article(w http.ResponseWriter, r *http.Request) {
 		}
 		p.JSONLD = append(p.JSONLD, jsonLD(ld))
 	}
-	depend(w, news.ArticleKey(a.ID), news.SectionKey(a.Section.ID), news.KeyRelated)
+	depend(w, news.ArticleKey(a.ID), news.SectionKey(a.Section.ID))
 	depend(w, articleDeps([]news.Article{*a})...)
 	for _, t := range a.Tags {
 		depend(w, news.TagKey(t.ID))

@@ -241,11 +241,28 @@ func (sc *purgeScene) stories(t *testing.T, n int) []news.Article {
 // names, sorted, as the purge call should carry them.
 func (sc *purgeScene) correct(t *testing.T, id int64) []string {
 	t.Helper()
-	err := sc.store.AddCorrection(context.Background(), id, &news.Correction{Kind: news.KindCorrection, Text: "A date was wrong.", CreatedAt: now})
+	ctx := context.Background()
+	last, err := sc.store.LastChangeID(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return []string{news.ArticleKey(id), news.KeyCorrections, news.KeyModified}
+	err = sc.store.AddCorrection(ctx, id, &news.Correction{Kind: news.KindCorrection, Text: "A date was wrong.", CreatedAt: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The keys the store recorded: the story's, the corrections log's and
+	// the modification times', and the related lists the new words moved.
+	changes, err := sc.store.Changes(ctx, last, 10)
+	if err != nil || len(changes) != 1 {
+		t.Fatalf("a correction recorded %+v, %v; want one change", changes, err)
+	}
+	keys := changes[0].Keys
+	for _, k := range []string{news.ArticleKey(id), news.KeyCorrections, news.KeyModified} {
+		if !slices.Contains(keys, k) {
+			t.Fatalf("a correction recorded %q, without %q", keys, k)
+		}
+	}
+	return union(keys)
 }
 
 // union merges sorted key lists into one sorted list without repeats.
@@ -428,6 +445,10 @@ func TestPurgeNeverBlocksWrites(t *testing.T) {
 	// receiver still hangs.
 	correct := func(a news.Article) []string {
 		t.Helper()
+		last, err := sc.store.LastChangeID(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
 		done := make(chan error, 1)
 		go func() {
 			done <- sc.store.AddCorrection(context.Background(), a.ID, &news.Correction{Kind: news.KindCorrection, Text: "A name was misspelt.", CreatedAt: now})
@@ -445,7 +466,11 @@ func TestPurgeNeverBlocksWrites(t *testing.T) {
 		}
 		// The page cache dropped the story already, without the CDN.
 		expectChanged(t, sc.h, before, a.Path())
-		return []string{news.ArticleKey(a.ID), news.KeyCorrections, news.KeyModified}
+		changes, err := sc.store.Changes(context.Background(), last, 10)
+		if err != nil || len(changes) != 1 {
+			t.Fatalf("a correction recorded %+v, %v; want one change", changes, err)
+		}
+		return union(changes[0].Keys)
 	}
 	first := correct(as[0])
 	if call := sc.cdn.next(t); !slices.Equal(call.keys, first) {
@@ -487,7 +512,17 @@ func TestPurgeOverflowPurgesEverything(t *testing.T) {
 		o.Purge.MaxKeys = 5
 	})
 	as := sc.stories(t, 6)
-	sc.correct(t, as[0].ID)
+	// A first change of two keys (a tag's and the directory's) holds the
+	// receiver while the rest pile up.
+	tags, err := sc.store.Tags(context.Background())
+	if err != nil || len(tags) == 0 {
+		t.Fatalf("tags: %v, %v", tags, err)
+	}
+	tag := tags[0]
+	tag.Name += " (renamed)"
+	if err := sc.store.UpdateTag(context.Background(), &tag); err != nil {
+		t.Fatal(err)
+	}
 	sc.cdn.next(t)
 	for _, a := range as { // 6 story keys, the corrections log and mod: 8 > 5
 		sc.correct(t, a.ID)

@@ -197,7 +197,8 @@ func (sqliteDialect) searchSettings() []string { return nil }
 //
 // The store keeps FTS5 in step with search_docs (there are no triggers): it
 // indexes rows after writing them, and takes them out, with the values they
-// were indexed with, before deleting them.
+// were indexed with, before deleting them. Bulk indexing runs with a larger
+// page cache on its connection (see withBulkCache).
 func (sqliteDialect) searchSQL() searchSQL {
 	return searchSQL{
 		candidates: `SELECT d.article_id, d.published_at, -search_fts.rank FROM search_fts
@@ -209,6 +210,8 @@ func (sqliteDialect) searchSQL() searchSQL {
 			SELECT seq, headline, standfirst, body, keywords, facets FROM search_docs WHERE article_id IN (%s) ORDER BY seq`,
 		unindex: `INSERT INTO search_fts (search_fts, rowid, headline, standfirst, body, keywords, facets)
 			SELECT 'delete', seq, headline, standfirst, body, keywords, facets FROM search_docs WHERE article_id IN (%s)`,
-		reindex: `INSERT INTO search_fts (search_fts) VALUES ('rebuild')`,
+		reindex:      `INSERT INTO search_fts (search_fts) VALUES ('rebuild')`,
+		cacheSize:    `PRAGMA cache_size`,
+		setCacheSize: `PRAGMA cache_size = %d`,
 	}
 }

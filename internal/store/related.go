@@ -9,6 +9,7 @@ import (
 	"slices"
 	"sort"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/herald-news/herald/internal/news"
@@ -114,28 +115,54 @@ func (s *Store) insertRelatedTerms(ctx context.Context, tx *sql.Tx, docs []searc
 		}
 	}
 	total := max(df[""], 1)
-	var args []any
-	rowsN := 0
-	flush := func() error {
-		if rowsN == 0 {
-			return nil
-		}
-		_, err := tx.ExecContext(ctx, s.q(`INSERT INTO related_terms (article_id, term, weight) VALUES `+valuesList(rowsN, 3)), args...)
-		args, rowsN = args[:0], 0
-		return err
+	// Each story's strongest terms, weighed on every CPU; then all the rows
+	// in the order of related_terms_term, so that its pages fill one after
+	// the other instead of each row landing on a page of its own.
+	tops := make([][]termWeight, len(docs))
+	parallel(len(docs), func(i int) { tops[i] = topTerms(kws[i], df, total) })()
+	type row struct {
+		id int64
+		termWeight
 	}
+	var rows []row
 	for i, d := range docs {
-		for _, tw := range topTerms(kws[i], df, total) {
-			args = append(args, d.id, tw.term, tw.weight)
-			rowsN++
-			if rowsN == 300 {
-				if err := flush(); err != nil {
-					return err
-				}
-			}
+		for _, tw := range tops[i] {
+			rows = append(rows, row{d.id, tw})
 		}
 	}
-	return flush()
+	slices.SortFunc(rows, func(a, b row) int {
+		return cmp.Or(strings.Compare(a.term, b.term), cmp.Compare(b.weight, a.weight), cmp.Compare(a.id, b.id))
+	})
+	const rowsPer = 300
+	var full *sql.Stmt // for a whole chunk of rowsPer, prepared once
+	defer func() {
+		if full != nil {
+			full.Close()
+		}
+	}()
+	for start := 0; start < len(rows); start += rowsPer {
+		chunk := rows[start:min(start+rowsPer, len(rows))]
+		args := make([]any, 0, 3*len(chunk))
+		for _, r := range chunk {
+			args = append(args, r.id, r.term, r.weight)
+		}
+		query := s.q(`INSERT INTO related_terms (article_id, term, weight) VALUES ` + valuesList(len(chunk), 3))
+		var err error
+		switch {
+		case len(chunk) < rowsPer:
+			_, err = tx.ExecContext(ctx, query, args...)
+		case full == nil:
+			if full, err = tx.PrepareContext(ctx, query); err == nil {
+				_, err = full.ExecContext(ctx, args...)
+			}
+		default:
+			_, err = full.ExecContext(ctx, args...)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 type termWeight struct {

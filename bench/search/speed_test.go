@@ -127,7 +127,7 @@ func measure(t *testing.T, engine string) {
 			res, err = generate.Run(ctx, st, generate.Options{Articles: *stories, Seed: 1, Now: now})
 			return err
 		})
-		report("publishing %d generated stories, 1,000 a transaction, each with its search index (related lists are left to RebuildRelated): %s", res.Articles, rate(res.Articles, wall, cpu))
+		report("publishing %d generated stories, 1,000 a transaction, with their search index, then RebuildRelated (herald generate): %s", res.Articles, rate(res.Articles, wall, cpu))
 	}
 	if *index || !reuse {
 		// Empty the index first (untimed, through a connection of the

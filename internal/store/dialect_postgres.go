@@ -202,9 +202,10 @@ func (postgresDialect) searchSettings() []string {
 // its index follow search_docs by themselves.
 func (postgresDialect) searchSQL() searchSQL {
 	return searchSQL{
-		candidates: `SELECT c.id, c.published, ts_rank(c.tsv, c.q, 1) FROM (
+		candidates: `SELECT c.id, c.published, %s FROM (
 			SELECT d.article_id AS id, d.published_at AS published, d.tsv, q FROM to_tsquery('english', ?) q, search_docs d
 			WHERE d.tsv @@ q AND %s ORDER BY d.seq DESC LIMIT ?) c`,
-		seq: `d.seq`,
+		score: `ts_rank(c.tsv, c.q, 1)`,
+		seq:   `d.seq`,
 	}
 }

@@ -201,9 +201,10 @@ func (sqliteDialect) searchSettings() []string { return nil }
 // page cache on its connection (see withBulkCache).
 func (sqliteDialect) searchSQL() searchSQL {
 	return searchSQL{
-		candidates: `SELECT d.article_id, d.published_at, -search_fts.rank FROM search_fts
+		candidates: `SELECT d.article_id, d.published_at, %s FROM search_fts
 			JOIN search_docs d INDEXED BY search_docs_facts ON d.seq = search_fts.rowid
 			WHERE search_fts MATCH ? AND %s ORDER BY search_fts.rowid DESC LIMIT ?`,
+		score: `-search_fts.rank`,
 		seq:   `search_fts.rowid`,
 		facet: ` AND facets : "%s"`,
 		index: `INSERT INTO search_fts (rowid, headline, standfirst, body, keywords, facets)

@@ -75,12 +75,17 @@ type SearchResult struct {
 
 // searchSQL is the engine's SQL for a search and for keeping its index.
 type searchSQL struct {
-	// candidates selects (story ID, published time, score: higher is a
-	// better match) of matching stories newest first (by search_docs.seq),
-	// their search_docs rows joined as d. Its first placeholder takes the
-	// rendered query (see dialect.searchMatch), its %s more conditions on d
-	// and on seq, and its last placeholder the limit.
+	// candidates selects (story ID, published time, score) of matching
+	// stories newest first (by search_docs.seq), their search_docs rows
+	// joined as d. Its first %s takes the score, its second more conditions
+	// on d and on seq; its first placeholder takes the rendered query (see
+	// dialect.searchMatch), and its last the limit.
 	candidates string
+	// score is the candidates' score, higher for a better match. A search
+	// newest first scores nothing: the engines' ranking reads every
+	// candidate's words, and FTS5's bm25 counts each term's matches in the
+	// whole archive.
+	score string
 	// seq is the expression for search_docs.seq that conditions on the
 	// time of publication constrain: on SQLite the full-text index's rowid,
 	// so that the index itself skips what lies outside the dates.
@@ -158,7 +163,11 @@ func (s *Store) Search(ctx context.Context, f SearchFilter) (SearchResults, erro
 	// and one more to tell whether there are more; then the page of them in
 	// the order asked for.
 	args := append([]any{match}, sqlArgs...)
-	query := fmt.Sprintf(sq.candidates, strings.Join(where, " AND "))
+	score := sq.score
+	if f.Sort == news.SortDate {
+		score = "0"
+	}
+	query := fmt.Sprintf(sq.candidates, score, strings.Join(where, " AND "))
 	cands, err := s.searchCandidates(ctx, s.q(query), append(args, SearchCap+1)...)
 	if err != nil {
 		return out, s.wrap(err, "search")

@@ -191,3 +191,31 @@ func TestSearchIndexMigration(t *testing.T) {
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+// TestBulkPageCache: rebuilding the index on SQLite enlarges its
+// connection's page cache and sets it back after, for the pool keeps the
+// connection.
+func TestBulkPageCache(t *testing.T) {
+	ctx := context.Background()
+	s := openStore(t, filepath.Join(t.TempDir(), "herald.db"))
+	newSearchNewsroom(t, s)
+	db, err := store.RawDB(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.SetMaxOpenConns(1) // the one connection the rebuild runs on
+	size := func() int {
+		var n int
+		if err := db.QueryRowContext(ctx, `PRAGMA cache_size`).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	before := size()
+	if _, err := s.RebuildSearchIndex(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if after := size(); after != before {
+		t.Errorf("page cache after rebuilding = %d, before %d", after, before)
+	}
+}

@@ -116,17 +116,21 @@ func serve(ctx context.Context, env Env, args []string) error {
 		}
 		return fmt.Errorf("cannot listen on %s: %w", cfg.Addr, err)
 	}
+	limits := web.FastTimeouts{Header: 5 * time.Second, Idle: 120 * time.Second, Write: 60 * time.Second}
 	srv := &http.Server{
 		Handler:           site.Handler(office.Register),
-		ReadHeaderTimeout: 5 * time.Second,
+		ReadHeaderTimeout: limits.Header,
 		ReadTimeout:       30 * time.Second,
-		WriteTimeout:      60 * time.Second,
-		IdleTimeout:       120 * time.Second,
+		WriteTimeout:      limits.Write,
+		IdleTimeout:       limits.Idle,
 		MaxHeaderBytes:    64 << 10,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
+	// Cached pages are answered on the fast path; everything else, and
+	// every connection once it asks for anything else, is net/http's.
+	fast := site.Listen(ln, limits)
 	done := make(chan error, 1)
-	go func() { done <- srv.Serve(ln) }()
+	go func() { done <- srv.Serve(fast) }()
 	log.Info("Herald is serving", "url", cfg.BaseURL+"/", "listen", ln.Addr().String(), "db", config.RedactDB(cfg.DB), "engine", st.Engine())
 
 	select {
@@ -140,6 +144,7 @@ func serve(ctx context.Context, env Env, args []string) error {
 	if err := srv.Shutdown(sctx); err != nil {
 		return fmt.Errorf("shutdown: %w", err)
 	}
+	fast.Wait(sctx.Done())
 	if err := <-done; err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return err
 	}

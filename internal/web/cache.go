@@ -80,6 +80,17 @@ func (e *cacheEntry) prepare() {
 	}
 }
 
+// etagFor is the ETag of the body in encoding enc (br, gzip or "").
+func (h *entryHeaders) etagFor(enc string) []string {
+	switch enc {
+	case "br":
+		return h.etagBr
+	case "gzip":
+		return h.etagGzip
+	}
+	return h.etag
+}
+
 // pageCache is a byte-bounded LRU of responses indexed by their keys.
 type pageCache struct {
 	max int64
@@ -106,16 +117,24 @@ func newPageCache(maxBytes int64) *pageCache {
 const maxCachedURI = 512
 
 func (c *pageCache) get(uri string, now time.Time) *cacheEntry {
+	e := c.lookup(uri, now)
+	if e == nil {
+		c.misses.Add(1)
+	}
+	return e
+}
+
+// lookup is get without counting a miss: the fast path's misses go on to
+// net/http, whose get counts them.
+func (c *pageCache) lookup(uri string, now time.Time) *cacheEntry {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	e, ok := c.entries[uri]
 	if !ok {
-		c.misses.Add(1)
 		return nil
 	}
 	if !e.expires.IsZero() && now.After(e.expires) {
 		c.removeLocked(e)
-		c.misses.Add(1)
 		return nil
 	}
 	c.lru.MoveToFront(e.elem)
@@ -337,25 +356,16 @@ func (s *Server) serveEntry(w http.ResponseWriter, r *http.Request, e *cacheEntr
 		h["X-Cache"] = xCacheMiss
 	}
 	enc := negotiate(r.Header.Get("Accept-Encoding"))
-	switch enc {
-	case "br":
-		h["Etag"] = hd.etagBr
-	case "gzip":
-		h["Etag"] = hd.etagGzip
-	default:
-		h["Etag"] = hd.etag
-	}
-	if notModified(r, e) {
+	status, body := entryAnswer(e, enc, r.Header.Get("If-None-Match"), r.Header.Get("If-Modified-Since"))
+	h["Etag"] = hd.etagFor(enc)
+	if status == http.StatusNotModified {
 		w.WriteHeader(http.StatusNotModified)
 		return
 	}
-	body := e.body
 	switch enc {
 	case "br":
-		body = e.compressed(&e.br, compressBrotli)
 		h["Content-Encoding"] = encodingBr
 	case "gzip":
-		body = e.compressed(&e.gz, compressGzip)
 		h["Content-Encoding"] = encodingGzip
 	}
 	if enc == "" {
@@ -367,6 +377,25 @@ func (s *Server) serveEntry(w http.ResponseWriter, r *http.Request, e *cacheEntr
 	if r.Method != http.MethodHead {
 		w.Write(body)
 	}
+}
+
+// entryAnswer is what a cached entry answers a request in encoding enc (br,
+// gzip or "") with the given conditional headers: 304 when the client's copy
+// is current, else 200 and the body in that encoding. Both serveEntry and the
+// fast path answer with it.
+func entryAnswer(e *cacheEntry, enc, ifNoneMatch, ifModifiedSince string) (status int, body []byte) {
+	if notModified(ifNoneMatch, ifModifiedSince, e) {
+		return http.StatusNotModified, nil
+	}
+	switch enc {
+	case "br":
+		body = e.compressed(&e.br, compressBrotli)
+	case "gzip":
+		body = e.compressed(&e.gz, compressGzip)
+	default:
+		body = e.body
+	}
+	return http.StatusOK, body
 }
 
 // compressed returns the entry's body in one encoding, compressing it the first
@@ -399,15 +428,14 @@ func compressBrotli(b []byte) []byte {
 // notModified reports whether the client's conditional headers show its copy
 // is current. If-None-Match wins over If-Modified-Since; malformed values are
 // ignored.
-func notModified(r *http.Request, e *cacheEntry) bool {
-	if inm := r.Header.Get("If-None-Match"); inm != "" {
-		return etagMatch(inm, e.etag)
+func notModified(ifNoneMatch, ifModifiedSince string, e *cacheEntry) bool {
+	if ifNoneMatch != "" {
+		return etagMatch(ifNoneMatch, e.etag)
 	}
-	ims := r.Header.Get("If-Modified-Since")
-	if ims == "" || len(ims) > 64 {
+	if ifModifiedSince == "" || len(ifModifiedSince) > 64 {
 		return false
 	}
-	t, err := http.ParseTime(ims)
+	t, err := http.ParseTime(ifModifiedSince)
 	return err == nil && !e.lastModified.After(t)
 }
 

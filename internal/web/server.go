@@ -393,3 +393,8 @@ func (s *Server) logRequests(next http.Handler) http.Handler {
 		next.ServeHTTP(sw, r)
 	})
 }
+
+// debugLogging reports whether every request is logged.
+func (s *Server) debugLogging() bool {
+	return s.log.Enabled(context.Background(), slog.LevelDebug)
+}

@@ -66,13 +66,17 @@ var (
 
 // prepare makes the entry's header values; call it once, before the entry is
 // served or shared.
+//
+// Values are cleaned as net/http cleans what it writes (line breaks become
+// spaces, surrounding blanks go), since the fast path writes them as they
+// are: a key made from stored text must never start a header of its own.
 func (e *cacheEntry) prepare() {
 	base := strings.TrimSuffix(e.etag, `"`)
 	e.hdr = entryHeaders{
-		contentType:   []string{e.contentType},
-		cacheControl:  []string{e.cacheControl},
+		contentType:   []string{headerValue(e.contentType)},
+		cacheControl:  []string{headerValue(e.cacheControl)},
 		lastModified:  []string{e.lastModified.Format(http.TimeFormat)},
-		surrogateKey:  []string{strings.Join(e.deps, " ")},
+		surrogateKey:  []string{headerValue(strings.Join(e.deps, " "))},
 		etag:          []string{e.etag},
 		etagGzip:      []string{base + `-gzip"`},
 		etagBr:        []string{base + `-br"`},
@@ -89,6 +93,15 @@ func (h *entryHeaders) etagFor(enc string) []string {
 		return h.etagGzip
 	}
 	return h.etag
+}
+
+// headerValue is v as net/http writes a header value: CR and LF replaced by
+// spaces, and spaces and tabs trimmed from both ends.
+func headerValue(v string) string {
+	if strings.ContainsAny(v, "\r\n") {
+		v = strings.NewReplacer("\r", " ", "\n", " ").Replace(v)
+	}
+	return strings.Trim(v, " \t")
 }
 
 // pageCache is a byte-bounded LRU of responses indexed by their keys.
@@ -303,7 +316,14 @@ func (s *Server) cached(next http.Handler) http.Handler {
 		}
 		since := s.cache.generation()
 		rec := &recorder{header: http.Header{}}
-		next.ServeHTTP(rec, r)
+		// A HEAD is rendered as a GET: handlers leave a HEAD's body out,
+		// and the entry stored here answers the GETs that follow.
+		render := r
+		if r.Method == http.MethodHead {
+			render = r.Clone(r.Context())
+			render.Method = http.MethodGet
+		}
+		next.ServeHTTP(rec, render)
 		h := w.Header()
 		for k, v := range rec.header {
 			h[k] = v

@@ -210,6 +210,20 @@ func TestHead(t *testing.T) {
 			t.Errorf("HEAD %s Content-Length %s, GET sends %d bytes", target, cl, g.Body.Len())
 		}
 	}
+	// A HEAD on a page not yet cached fills the cache with the whole page:
+	// the GET that follows gets it, not a HEAD's empty body.
+	cold := newDemoSite(t)
+	for _, target := range []string{"/usa-news/", storyWithCreditsAndCorrections, "/feed.xml"} {
+		want := get(t, s.h, target, http.StatusOK).Body.String()
+		if h := request(cold.h, http.MethodHead, target, nil); h.Code != http.StatusOK || h.Body.Len() != 0 {
+			t.Errorf("cold HEAD %s = %d with %d bytes", target, h.Code, h.Body.Len())
+		}
+		g := get(t, cold.h, target, http.StatusOK)
+		if g.Header().Get("X-Cache") != "hit" || g.Body.String() != want {
+			t.Errorf("GET %s after a cold HEAD: X-Cache %q, %d bytes, want a hit with the %d-byte page",
+				target, g.Header().Get("X-Cache"), g.Body.Len(), len(want))
+		}
+	}
 	if h := request(s.h, http.MethodHead, "/no-such-page/", nil); h.Code != http.StatusNotFound || h.Body.Len() != 0 {
 		t.Errorf("HEAD of a missing page = %d with %d bytes, want 404 and no body", h.Code, h.Body.Len())
 	}

@@ -3,6 +3,7 @@ package web
 import (
 	"bytes"
 	"errors"
+	"io"
 	"net"
 	"net/http"
 	"net/url"
@@ -80,11 +81,13 @@ func (s *Server) Listen(ln net.Listener, t FastTimeouts) *FastListener {
 }
 
 func (l *FastListener) acceptLoop() {
+	var delay time.Duration
 	for {
 		c, err := l.Listener.Accept()
 		if err != nil {
 			// Every error goes to Serve, which retries what is temporary
-			// and returns on the rest.
+			// and returns on the rest. The loop backs off as Serve does,
+			// so that the error Serve reads next is a fresh one.
 			select {
 			case l.errs <- err:
 			case <-l.done:
@@ -93,8 +96,15 @@ func (l *FastListener) acceptLoop() {
 			if errors.Is(err, net.ErrClosed) {
 				return
 			}
+			delay = min(max(2*delay, 5*time.Millisecond), time.Second)
+			select {
+			case <-time.After(delay):
+			case <-l.done:
+				return
+			}
 			continue
 		}
+		delay = 0
 		if !l.track(c) {
 			c.Close()
 			return
@@ -107,6 +117,10 @@ func (l *FastListener) acceptLoop() {
 func (l *FastListener) Accept() (net.Conn, error) {
 	select {
 	case c := <-l.handed:
+		if l.closing() {
+			c.Close()
+			return nil, net.ErrClosed
+		}
 		return c, nil
 	case err := <-l.errs:
 		return nil, err
@@ -120,13 +134,13 @@ func (l *FastListener) Accept() (net.Conn, error) {
 // them.
 func (l *FastListener) Close() error {
 	l.once.Do(func() {
-		close(l.done)
-		l.closeErr = l.Listener.Close()
 		l.mu.Lock()
+		close(l.done)
 		for c := range l.live {
 			c.SetReadDeadline(time.Now())
 		}
 		l.mu.Unlock()
+		l.closeErr = l.Listener.Close()
 	})
 	return l.closeErr
 }
@@ -148,24 +162,37 @@ func (l *FastListener) Counts() (answered, handed uint64) {
 	return l.fast.Load(), l.handN.Load()
 }
 
+// track adds c to the connections Close wakes, unless the listener is closed.
 func (l *FastListener) track(c net.Conn) bool {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	select {
-	case <-l.done:
+	if l.closing() {
 		return false
-	default:
 	}
 	l.live[c] = struct{}{}
 	l.wg.Add(1)
 	return true
 }
 
+// untrack takes c off the fast path's connections, once.
 func (l *FastListener) untrack(c net.Conn) {
 	l.mu.Lock()
+	_, ok := l.live[c]
 	delete(l.live, c)
 	l.mu.Unlock()
-	l.wg.Done()
+	if ok {
+		l.wg.Done()
+	}
+}
+
+// setDeadline sets a read or write deadline d from now; a zero d, as in
+// net/http, means none.
+func setDeadline(set func(time.Time) error, d time.Duration) {
+	if d > 0 {
+		set(time.Now().Add(d))
+	} else {
+		set(time.Time{})
+	}
 }
 
 func (l *FastListener) closing() bool {
@@ -187,39 +214,34 @@ const (
 // serve runs one connection's fast path until it closes or is handed over.
 func (l *FastListener) serve(c net.Conn) {
 	defer l.untrack(c)
-	enabled := l.s.cacheOn && !l.s.debugLogging()
+	if !l.s.cacheOn || l.s.debugLogging() {
+		l.handOver(c, nil)
+		return
+	}
 	buf := make([]byte, 0, fastReadBuf)
 	var out []byte
 	var bufs net.Buffers
-	first := true
+	// The first request has the header limit from the start, as in
+	// net/http; later ones wait up to the idle limit for their first byte.
+	setDeadline(c.SetReadDeadline, l.t.Header)
 	for {
-		if !enabled {
-			l.handOver(c, buf)
-			return
+		// Read until buf holds a whole request header. The header limit
+		// runs from the request's first byte and is not renewed by later
+		// ones, and each byte is scanned once.
+		scanned, started := 0, len(buf) > 0
+		if started {
+			setDeadline(c.SetReadDeadline, l.t.Header)
 		}
-		// Read until buf holds a whole request header.
-		var req fastRequest
-		n := 0
-		for {
-			var v fastVerdict
-			req, n, v = parseFast(buf)
-			if v == fastAccept {
-				break
-			}
-			if v == fastDecline || len(buf) == maxFastHeader {
+		for !bytes.Contains(buf[max(scanned-3, 0):], crlf2) {
+			if len(buf) > 0 && (!validRequestStart(buf) || bareLF(buf, scanned)) || len(buf) == maxFastHeader {
 				l.handOver(c, buf)
 				return
 			}
+			scanned = len(buf)
 			if len(buf) == cap(buf) {
 				grown := make([]byte, len(buf), min(2*cap(buf), maxFastHeader))
 				copy(grown, buf)
 				buf = grown
-			}
-			switch {
-			case first || len(buf) > 0:
-				c.SetReadDeadline(time.Now().Add(l.t.Header))
-			default:
-				c.SetReadDeadline(time.Now().Add(l.t.Idle))
 			}
 			if l.closing() {
 				c.Close()
@@ -231,8 +253,16 @@ func (l *FastListener) serve(c net.Conn) {
 				c.Close()
 				return
 			}
+			if !started && m > 0 {
+				started = true
+				setDeadline(c.SetReadDeadline, l.t.Header)
+			}
 		}
-		first = false
+		req, n, v := parseFast(buf)
+		if v != fastAccept {
+			l.handOver(c, buf)
+			return
+		}
 		e := l.s.cache.lookup(req.key, l.s.now())
 		if e == nil {
 			l.handOver(c, buf)
@@ -244,7 +274,7 @@ func (l *FastListener) serve(c net.Conn) {
 			bufs = append(bufs, req.body)
 		}
 		l.fast.Add(1)
-		c.SetWriteDeadline(time.Now().Add(l.t.Write))
+		setDeadline(c.SetWriteDeadline, l.t.Write)
 		if _, err := bufs.WriteTo(c); err != nil {
 			c.Close()
 			return
@@ -254,13 +284,26 @@ func (l *FastListener) serve(c net.Conn) {
 			c.Close()
 			return
 		}
+		if len(buf) == 0 {
+			setDeadline(c.SetReadDeadline, l.t.Idle)
+		}
 	}
 }
 
 // handOver gives c to net/http, with the bytes read from it so far.
 func (l *FastListener) handOver(c net.Conn, read []byte) {
+	// Off the fast path's books first, so that a Close from now on
+	// leaves the connection's deadlines to net/http.
+	l.untrack(c)
+	if l.closing() {
+		c.Close()
+		return
+	}
 	c.SetDeadline(time.Time{})
-	hc := &prefixConn{Conn: c, prefix: read}
+	hc := c
+	if len(read) > 0 {
+		hc = &prefixConn{Conn: c, prefix: read}
+	}
 	select {
 	case l.handed <- hc:
 		l.handN.Add(1)
@@ -269,7 +312,10 @@ func (l *FastListener) handOver(c net.Conn, read []byte) {
 	}
 }
 
-// prefixConn replays the bytes the fast path read before reading on.
+// prefixConn replays the bytes the fast path read before reading on. It
+// keeps the connection's CloseWrite and ReadFrom, which net/http looks for:
+// the first to end a response to a request whose body it did not read, the
+// second to send files with sendfile.
 type prefixConn struct {
 	net.Conn
 	prefix []byte
@@ -279,9 +325,26 @@ func (c *prefixConn) Read(p []byte) (int, error) {
 	if len(c.prefix) > 0 {
 		n := copy(p, c.prefix)
 		c.prefix = c.prefix[n:]
+		if len(c.prefix) == 0 {
+			c.prefix = nil
+		}
 		return n, nil
 	}
 	return c.Conn.Read(p)
+}
+
+func (c *prefixConn) CloseWrite() error {
+	if cw, ok := c.Conn.(interface{ CloseWrite() error }); ok {
+		return cw.CloseWrite()
+	}
+	return nil
+}
+
+func (c *prefixConn) ReadFrom(r io.Reader) (int64, error) {
+	if rf, ok := c.Conn.(io.ReaderFrom); ok {
+		return rf.ReadFrom(r)
+	}
+	return io.Copy(struct{ io.Writer }{c.Conn}, r)
 }
 
 // fastRequest is what the fast path reads of a request.
@@ -319,7 +382,7 @@ var crlf2 = []byte("\r\n\r\n")
 func parseFast(b []byte) (req fastRequest, n int, v fastVerdict) {
 	end := bytes.Index(b, crlf2)
 	if end < 0 {
-		if len(b) > 0 && (!validRequestStart(b) || bareLF(b)) {
+		if len(b) > 0 && (!validRequestStart(b) || bareLF(b, 0)) {
 			return req, 0, fastDecline
 		}
 		return req, 0, fastMore
@@ -416,11 +479,11 @@ func validRequestStart(b []byte) bool {
 	return false
 }
 
-// bareLF reports whether b ends a line with a bare LF, which net/http takes
-// and the fast path does not.
-func bareLF(b []byte) bool {
-	for i, c := range b {
-		if c == '\n' && (i == 0 || b[i-1] != '\r') {
+// bareLF reports whether b, from byte from on, ends a line with a bare LF,
+// which net/http takes and the fast path does not.
+func bareLF(b []byte, from int) bool {
+	for i := from; i < len(b); i++ {
+		if b[i] == '\n' && (i == 0 || b[i-1] != '\r') {
 			return true
 		}
 	}

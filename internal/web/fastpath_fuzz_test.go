@@ -111,3 +111,36 @@ func cleanLikeMux(p string) string {
 	}
 	return c
 }
+
+// A handed-over connection keeps what net/http looks for on a *net.TCPConn.
+var (
+	_ interface{ CloseWrite() error } = (*prefixConn)(nil)
+	_ io.ReaderFrom                   = (*prefixConn)(nil)
+)
+
+// TestFastHeaderValuesCleaned: a key made from stored text that holds a line
+// break (an imported story's image address, say) must not start a header of
+// its own on the fast path.
+func TestFastHeaderValuesCleaned(t *testing.T) {
+	e := &cacheEntry{
+		uri: "/", contentType: "text/html; charset=utf-8", cacheControl: "public, max-age=60",
+		etag: `"abc"`, deps: []string{"a:1", "m:x\r\nSet-Cookie: pwned=1", "site"}, body: []byte("<p>hi</p>"),
+	}
+	e.prepare()
+	req := fastRequest{method: http.MethodGet, key: "/"}
+	head := appendEntry(nil, e, &req)
+	resp, err := http.ReadResponse(bufio.NewReader(io.MultiReader(bytes.NewReader(head), bytes.NewReader(req.body))), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := resp.Header.Values("Set-Cookie"); len(c) > 0 {
+		t.Errorf("a stored key started a header: Set-Cookie %q", c)
+	}
+	if got, want := resp.Header.Get("Surrogate-Key"), "a:1 m:x  Set-Cookie: pwned=1 site"; got != want {
+		t.Errorf("Surrogate-Key %q, want %q (as net/http writes it)", got, want)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	if string(body) != "<p>hi</p>" {
+		t.Errorf("body %q", body)
+	}
+}

@@ -291,6 +291,7 @@ func TestFastPathTimeouts(t *testing.T) {
 	for _, tc := range []struct{ name, raw string }{
 		{"idle after a page", "GET / HTTP/1.1\r\nHost: herald.test\r\n\r\n"},
 		{"header never ends", "GET / HTTP/1.1\r\nHost: herald.te"},
+		{"second header never ends", "GET / HTTP/1.1\r\nHost: herald.test\r\n\r\nGET / HTTP/1.1\r\nHo"},
 		{"nothing sent", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -310,6 +311,54 @@ func TestFastPathTimeouts(t *testing.T) {
 				t.Errorf("closed after %v", d)
 			}
 		})
+	}
+}
+
+// TestFastPathSlowHeader: a header sent a byte at a time, each in time for
+// the last, is still cut off at the header limit from its first byte.
+func TestFastPathSlowHeader(t *testing.T) {
+	s := newDemoSite(t)
+	limits := web.FastTimeouts{Header: 400 * time.Millisecond, Idle: 5 * time.Second, Write: time.Second}
+	p := startFastPair(t, s, limits)
+	c, err := net.Dial("tcp", p.fast)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	start := time.Now()
+	io.WriteString(c, "GET / HTTP/1.1\r\nHost: herald.test\r\nX-Slow: ")
+	for time.Since(start) < 5*time.Second {
+		time.Sleep(100 * time.Millisecond)
+		if _, err := io.WriteString(c, "a"); err != nil {
+			break // closed: the write fails once the server has reset
+		}
+		c.SetReadDeadline(time.Now().Add(time.Millisecond))
+		if _, err := c.Read(make([]byte, 1)); err != nil && !isTimeout(err) {
+			break // closed
+		}
+	}
+	if d := time.Since(start); d > 2*time.Second {
+		t.Errorf("a header trickling in held the connection for %v; the limit is %v", d, limits.Header)
+	}
+}
+
+func isTimeout(err error) bool {
+	var ne net.Error
+	return errors.As(err, &ne) && ne.Timeout()
+}
+
+// TestFastPathNoLimits: zero limits mean none, as in net/http, not an
+// instant timeout.
+func TestFastPathNoLimits(t *testing.T) {
+	s := newDemoSite(t)
+	p := startFastPair(t, s, web.FastTimeouts{})
+	req := "GET / HTTP/1.1\r\nHost: herald.test\r\n\r\n"
+	exchange(t, p.plain, req, "GET")
+	if a := exchange(t, p.fast, req+req, "GET", "GET"); a[1].resp.StatusCode != http.StatusOK {
+		t.Errorf("status %d", a[1].resp.StatusCode)
+	}
+	if answered, _ := p.ln.Counts(); answered != 2 {
+		t.Errorf("answered %d on the fast path, want 2", answered)
 	}
 }
 

@@ -43,6 +43,7 @@ func export(ctx context.Context, env Env, args []string) error {
 		return err
 	}
 	defer st.Close()
+	applyGCPercent(env.Getenv)
 
 	// Only 500s log, and the export reports those itself as its error.
 	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))

@@ -147,6 +147,9 @@ func (w *wpImport) resolveThumbs() error {
 		if a.Image, err = w.featured(att, a.Headline); err != nil {
 			return err
 		}
+		if a.Image == nil {
+			continue
+		}
 		if err := w.tx.UpdateArticle(a); err != nil {
 			return err
 		}
@@ -157,7 +160,8 @@ func (w *wpImport) resolveThumbs() error {
 	return nil
 }
 
-// featured makes a story's featured image of an attachment.
+// featured makes a story's featured image of an attachment; nil, noted in
+// the report, when its address cannot be one.
 func (w *wpImport) featured(att attachment, headline string) (*news.Image, error) {
 	img := &news.Image{URL: att.url, Alt: att.alt, Caption: att.caption}
 	if img.Alt == "" {
@@ -174,6 +178,10 @@ func (w *wpImport) featured(att attachment, headline string) (*news.Image, error
 				img.URL = local
 			}
 		}
+	}
+	if !news.ValidImageURL(img.URL) {
+		w.rep.note("invalid", "%q: the featured image's address %q cannot be used, so the story comes without it", headline, img.URL)
+		return nil, nil
 	}
 	return img, nil
 }

@@ -449,3 +449,24 @@ func TestWordPressOldURLs(t *testing.T) {
 		t.Errorf("a draft's old address redirects: %v", err)
 	}
 }
+
+// TestWordPressBadImageAddress: a featured image whose address Herald cannot
+// use (here a line break in it) is left off, and the story still comes in.
+func TestWordPressBadImageAddress(t *testing.T) {
+	doc := readTestdata(t, "newsroom.xml")
+	bad := "https://courier.example/wp-content/uploads/2024/03/ferry.png\r\nSet-Cookie: a=b"
+	doc = strings.Replace(doc, "<wp:attachment_url><![CDATA[https://courier.example/wp-content/uploads/2024/03/ferry.png]]>",
+		"<wp:attachment_url><![CDATA["+bad+"]]>", 1)
+	st := openStore(t)
+	rep, err := importer.WordPress(context.Background(), st, "newsroom.xml", strings.NewReader(doc), importer.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := mustArticle(t, st, "harbour", "ferry-service-resumes")
+	if a.Image != nil {
+		t.Errorf("featured image = %+v, want none", a.Image)
+	}
+	if text := reportText(rep); !strings.Contains(text, "cannot be used, so the story comes without it") {
+		t.Errorf("the report does not say why the image is gone:\n%s", text)
+	}
+}

@@ -302,8 +302,11 @@ func (a *Article) Validate() error {
 		}
 	}
 	if a.Image != nil {
-		if a.Image.URL == "" {
+		switch {
+		case a.Image.URL == "":
 			v.Add("image", "needs an address")
+		case !ValidImageURL(a.Image.URL):
+			v.Add("image", "must be a path on this site (/media/…) or an http or https address, without spaces or control characters")
 		}
 		if strings.TrimSpace(a.Image.Alt) == "" {
 			v.Add("image_alt", "is required for a featured image")
@@ -312,6 +315,19 @@ func (a *Article) Validate() error {
 		optional(&v, "image_credit", a.Image.Credit, 200)
 	}
 	return v.Err()
+}
+
+// ValidImageURL reports whether s can be a featured image's address: a path
+// on the site or an http(s) URL, with no blank or control character, which
+// would otherwise reach markup and response headers.
+func ValidImageURL(s string) bool {
+	if len(s) > 2000 || strings.ContainsFunc(s, func(r rune) bool { return r <= ' ' || r == 0x7f }) {
+		return false
+	}
+	if strings.HasPrefix(s, "/") && !strings.HasPrefix(s, "//") {
+		return true
+	}
+	return IsHTTPURL(s)
 }
 
 // Page is a static page such as About or the ethics policy, at /{slug}/.

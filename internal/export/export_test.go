@@ -116,7 +116,7 @@ func runErr(st *store.Store, dir string) (export.Result, error) {
 	ctx := context.Background()
 	site, err := web.New(ctx, web.Options{
 		Store: st, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), BaseURL: baseURL,
-		Now: func() time.Time { return now }, CacheBytes: -1,
+		Now: func() time.Time { return now }, CacheBytes: -1, Static: true,
 	})
 	if err != nil {
 		return export.Result{}, err
@@ -227,6 +227,31 @@ func checkLinks(t *testing.T, files map[string][]byte) {
 
 func TestExportDemo(t *testing.T) {
 	st := demoStore(t)
+	ctx := context.Background()
+	// One approved comment, so that a thread is exported.
+	newest, _, err := st.Articles(ctx, store.ArticleFilter{Limit: 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cs, err := st.CommentSettings(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	commented := false
+	for _, a := range newest {
+		c := &news.Comment{ArticleID: a.ID, Name: "Rosa", Email: "rosa@example.com", Body: "The clearest account of this I have read.", EmailHash: "rosa"}
+		if st.AddComment(ctx, c, cs, false, a.PublishedAt.Add(time.Hour)) != nil {
+			continue // comments closed on this one
+		}
+		if err := st.ModerateComment(ctx, c.ID, news.CommentApproved); err != nil {
+			t.Fatal(err)
+		}
+		commented = true
+		break
+	}
+	if !commented {
+		t.Fatal("no story of the demo takes comments")
+	}
 	dir := filepath.Join(t.TempDir(), "site")
 	first := run(t, st, dir)
 	files := snapshot(t, dir)
@@ -246,6 +271,29 @@ func TestExportDemo(t *testing.T) {
 	}
 	if got := len(files) - 1; got != first.Files { // the manifest aside
 		t.Errorf("the folder holds %d files; the run reported %d", got, first.Files)
+	}
+	// Nothing in a static copy asks for what only a running Herald
+	// answers: no form (search or comment), no call for a comment token,
+	// and the threads are still there to read, marked closed.
+	var threads, closed int
+	for rel, b := range files {
+		if !strings.HasSuffix(rel, ".html") {
+			continue
+		}
+		for _, dead := range []string{"<form", `action="/search"`, "/comments/form"} {
+			if bytes.Contains(b, []byte(dead)) {
+				t.Errorf("%s holds %q, which a static server cannot answer", rel, dead)
+			}
+		}
+		if bytes.Contains(b, []byte(`class="comment-list"`)) {
+			threads++
+		}
+		if bytes.Contains(b, []byte(`class="comments-closed"`)) {
+			closed++
+		}
+	}
+	if threads == 0 || closed == 0 {
+		t.Errorf("%d story pages show a thread and %d say comments are closed; want some of each", threads, closed)
 	}
 	if !bytes.Contains(files["404.html"], []byte("Page not found")) {
 		t.Errorf("404.html is not the not-found page:\n%.300s", files["404.html"])

@@ -25,6 +25,10 @@ type Site struct {
 	BaseURL  string // absolute, no trailing slash
 	Language string
 	LogoURL  string // absolute
+	// Static is set for a static copy of the site (herald export): its
+	// pages leave out what only a running Herald answers, the search box
+	// and the comment form.
+	Static bool
 }
 
 // FeedLink is an alternate feed advertised in a page's head.

@@ -571,7 +571,8 @@ func (s *Server) commentsView(ctx context.Context, a *news.Article, query string
 	if err != nil {
 		return nil, err
 	}
-	v := &CommentsView{Path: a.Path(), Open: thread.Open, Count: len(list), MaxDepth: cs.MaxDepth,
+	// A static copy cannot take a comment: its threads are shown closed.
+	v := &CommentsView{Path: a.Path(), Open: thread.Open && !s.staticCopy, Count: len(list), MaxDepth: cs.MaxDepth,
 		FeedURL: "/comments" + a.Path() + "feed.xml", Pending: query == "pending", closesAt: thread.ClosesAt}
 	byID := make(map[int64]*CommentView, len(list))
 	for _, c := range list {

@@ -36,6 +36,10 @@ type Options struct {
 	// Purge, when its URL is set, posts the keys of every change the site
 	// applies to a CDN's purge webhook (see purge.go).
 	Purge PurgeOptions
+	// Static renders pages for a static copy (herald export): no search box,
+	// and comment threads shown closed, since a static file server can
+	// answer neither a search nor a comment.
+	Static bool
 }
 
 // DefaultCacheBytes is the page cache's size unless told otherwise.
@@ -50,9 +54,10 @@ type Server struct {
 	now     func() time.Time
 	baseURL string
 
-	cache   *pageCache
-	cacheOn bool
-	watch   *watcher
+	cache      *pageCache
+	cacheOn    bool
+	staticCopy bool
+	watch      *watcher
 
 	settingsHooksMu sync.Mutex
 	settingsHooks   []func(context.Context)
@@ -76,7 +81,7 @@ func New(ctx context.Context, o Options) (*Server, error) {
 	s := &Server{
 		store: o.Store, log: o.Logger, assets: assets, now: now,
 		baseURL: strings.TrimSuffix(o.BaseURL, "/"),
-		cache:   newPageCache(max(size, 0)), cacheOn: size > 0,
+		cache:   newPageCache(max(size, 0)), cacheOn: size > 0, staticCopy: o.Static,
 	}
 	s.watch = newWatcher(s, o.PollInterval)
 	if o.Purge.URL != "" {
@@ -138,7 +143,7 @@ func (s *Server) reload(ctx context.Context) error {
 		desc = settings.Tagline
 	}
 	v := &siteView{
-		site: render.Site{Name: settings.Name, Tagline: settings.Tagline, BaseURL: s.baseURL, Language: settings.Language, LogoURL: logo},
+		site: render.Site{Name: settings.Name, Tagline: settings.Tagline, BaseURL: s.baseURL, Language: settings.Language, LogoURL: logo, Static: s.staticCopy},
 		feed: feed.Site{Name: settings.Name, Description: desc, BaseURL: s.baseURL, Language: settings.Language, LogoURL: logo, Location: loc},
 		loc:  loc, tmpl: tmpl,
 	}

@@ -27,18 +27,22 @@ type Options struct {
 	// Secret signs CSRF and form tokens and keys client hashes; every node
 	// sharing a database must use the same one (store.Secret gives it).
 	Secret []byte
+	// Proxies are the reverse proxies whose X-Forwarded-For names the
+	// client sign-in throttling counts by.
+	Proxies auth.Proxies
 }
 
 // Handler serves /admin/.
 type Handler struct {
-	store  *store.Store
-	log    *slog.Logger
-	assets *static.Assets
-	secret []byte
-	now    func() time.Time
-	secure bool // cookies only over HTTPS
-	origin string
-	view   atomic.Pointer[officeView]
+	store   *store.Store
+	log     *slog.Logger
+	assets  *static.Assets
+	secret  []byte
+	now     func() time.Time
+	secure  bool // cookies only over HTTPS
+	proxies auth.Proxies
+	origin  string
+	view    atomic.Pointer[officeView]
 }
 
 // officeView is what the back office takes from the site's settings: its
@@ -100,7 +104,7 @@ func New(ctx context.Context, o Options) (*Handler, error) {
 		return nil, fmt.Errorf("admin: base URL: %w", err)
 	}
 	h := &Handler{
-		store: o.Store, log: o.Logger, assets: assets, secret: o.Secret, now: now,
+		store: o.Store, log: o.Logger, assets: assets, secret: o.Secret, now: now, proxies: o.Proxies,
 		secure: u.Scheme == "https", origin: u.Scheme + "://" + u.Host,
 	}
 	if err := h.Reload(ctx); err != nil {
@@ -242,14 +246,10 @@ func (h *Handler) audit(ctx context.Context, rq *request, action, target, detail
 	}
 }
 
-// clientAddr is the address throttling counts by. Herald listens on loopback
-// behind a proxy or directly; it does not trust forwarded headers.
-func clientAddr(r *http.Request) string {
-	host := r.RemoteAddr
-	if i := strings.LastIndexByte(host, ':'); i > 0 {
-		host = host[:i]
-	}
-	return host
+// clientAddr is the address throttling counts by: the connection's, or
+// behind a trusted proxy the client X-Forwarded-For names.
+func (h *Handler) clientAddr(r *http.Request) string {
+	return h.proxies.ClientAddr(r).String()
 }
 
 // sameOrigin reports whether a POST came from this site's own pages. Browsers

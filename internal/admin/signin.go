@@ -53,7 +53,7 @@ func (h *Handler) signin(w http.ResponseWriter, r *http.Request, _ *request) {
 		return
 	}
 	now := h.now()
-	accountKey, clientKey := auth.AccountKey(email), auth.ClientKey(h.secret, clientAddr(r))
+	accountKey, clientKey := auth.AccountKey(email), auth.ClientKey(h.secret, h.clientAddr(r))
 	for _, k := range []struct {
 		key string
 		max int

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/herald-news/herald/internal/admin"
+	"github.com/herald-news/herald/internal/auth"
 	"github.com/herald-news/herald/internal/config"
 	"github.com/herald-news/herald/internal/demo"
 	"github.com/herald-news/herald/internal/jobs"
@@ -79,9 +80,14 @@ func serve(ctx context.Context, env Env, args []string) error {
 		cacheBytes = -1
 	}
 	applyMemoryLimit(log, env.Getenv, cacheBytes)
+	proxies, err := auth.ParseProxies(cfg.TrustedProxies) // checked by Validate
+	if err != nil {
+		return usageError("--trusted-proxies: %v", err)
+	}
 	site, err := web.New(ctx, web.Options{
 		Store: st, Logger: log, BaseURL: cfg.BaseURL, CacheBytes: cacheBytes,
-		Purge: web.PurgeOptions{URL: cfg.PurgeURL, Secret: cfg.PurgeSecret},
+		Purge:   web.PurgeOptions{URL: cfg.PurgeURL, Secret: cfg.PurgeSecret},
+		Proxies: proxies,
 	})
 	if err != nil {
 		return err
@@ -90,7 +96,7 @@ func serve(ctx context.Context, env Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	office, err := admin.New(ctx, admin.Options{Store: st, Logger: log, BaseURL: cfg.BaseURL, Secret: secret})
+	office, err := admin.New(ctx, admin.Options{Store: st, Logger: log, BaseURL: cfg.BaseURL, Secret: secret, Proxies: proxies})
 	if err != nil {
 		return err
 	}

@@ -8,6 +8,8 @@ import (
 	"net/url"
 	"strings"
 	"time"
+
+	"github.com/herald-news/herald/internal/auth"
 )
 
 // Config is what `herald serve` and the other commands run with.
@@ -22,6 +24,7 @@ type Config struct {
 	CacheMB         int           // page cache size in MiB; 0 turns it off
 	PurgeURL        string        // CDN purge webhook; empty turns it off
 	PurgeSecret     string        // signs the webhook's calls when set
+	TrustedProxies  string        // comma-separated addresses and prefixes whose X-Forwarded-For is believed
 }
 
 // EnvName is the environment variable that stands for a flag: --base-url reads
@@ -46,6 +49,7 @@ func (c *Config) ServeFlags(fs *flag.FlagSet) {
 	fs.IntVar(&c.CacheMB, "cache-mb", 128, "page cache size in MiB; 0 renders every request")
 	fs.DurationVar(&c.ShutdownTimeout, "shutdown-timeout", 15*time.Second, "how long requests in flight may take to finish on shutdown")
 	fs.StringVar(&c.PurgeURL, "purge-url", "", "CDN purge webhook: each change's cache keys are POSTed there as JSON")
+	fs.StringVar(&c.TrustedProxies, "trusted-proxies", "", "reverse proxies whose X-Forwarded-For names the client, e.g. 127.0.0.1,10.0.0.0/8 (comment and sign-in limits count by client)")
 	fs.StringVar(&c.PurgeSecret, "purge-secret", "", "signs each purge call with HMAC-SHA256 in a Herald-Signature header; prefer the environment variable")
 }
 
@@ -117,6 +121,9 @@ func (c *Config) Validate() error {
 		}
 	} else if c.PurgeSecret != "" {
 		return errors.New("--purge-secret is set but --purge-url is not")
+	}
+	if _, err := auth.ParseProxies(c.TrustedProxies); err != nil {
+		return fmt.Errorf("--trusted-proxies: %v", err)
 	}
 	return nil
 }

@@ -58,6 +58,8 @@ func TestValidate(t *testing.T) {
 		{"purge url without scheme", []string{"--purge-url", "purge.example/herald"}, nil, "--purge-url"},
 		{"purge url not http", nil, map[string]string{"HERALD_PURGE_URL": "ftp://purge.example/"}, "--purge-url"},
 		{"purge secret alone", []string{"--purge-secret", "s3cret"}, nil, "--purge-secret"},
+		{"trusted proxies", []string{"--trusted-proxies", "127.0.0.1, 10.0.0.0/8, ::1"}, nil, ""},
+		{"bad trusted proxy", nil, map[string]string{"HERALD_TRUSTED_PROXIES": "127.0.0.1,proxy.example"}, "--trusted-proxies"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

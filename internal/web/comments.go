@@ -14,8 +14,8 @@ import (
 	"fmt"
 	"html/template"
 	"mime"
-	"net"
 	"net/http"
+	"net/netip"
 	"net/url"
 	"strconv"
 	"strings"
@@ -168,20 +168,18 @@ func (c *commentHandler) key(ctx context.Context) ([]byte, error) {
 }
 
 // clientHash identifies the client's network: its IPv4 address, or the /64
-// of an IPv6 address (one household or phone gets a whole /64).
-func clientHash(secret []byte, r *http.Request) string {
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		host = r.RemoteAddr
-	}
-	ip := net.ParseIP(host)
+// of an IPv6 address (one household or phone gets a whole /64). Behind a
+// trusted proxy the client is the one X-Forwarded-For names.
+func clientHash(secret []byte, proxies auth.Proxies, r *http.Request) string {
+	ip := proxies.ClientAddr(r)
+	var host string
 	switch {
-	case ip == nil:
+	case !ip.IsValid():
 		return ""
-	case ip.To4() != nil:
-		host = ip.To4().String()
+	case ip.Is4():
+		host = ip.String()
 	default:
-		host = ip.Mask(net.CIDRMask(64, 128)).String() + "/64"
+		host = netip.PrefixFrom(ip, 64).Masked().String()
 	}
 	return auth.KeyedHash(secret, "client", host)[:32]
 }
@@ -404,7 +402,7 @@ func (c *commentHandler) post(w http.ResponseWriter, r *http.Request) {
 	}
 	cm.SpamScore = spam.Score(model, cm.SpamTokens)
 	cm.EmailHash = auth.EmailHash(secret, cm.Email)
-	cm.ClientHash = clientHash(secret, r)
+	cm.ClientHash = clientHash(secret, c.s.proxies, r)
 	err = s.store.AddComment(ctx, cm, cs, cm.SpamScore >= cs.SpamThreshold, now)
 	if err != nil {
 		form.Token = newToken(secret, now.Add(-time.Duration(cs.MinFillSeconds)*time.Second))

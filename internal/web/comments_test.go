@@ -18,6 +18,7 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
+	"github.com/herald-news/herald/internal/auth"
 	"github.com/herald-news/herald/internal/news"
 	"github.com/herald-news/herald/internal/spam"
 	"github.com/herald-news/herald/internal/store"
@@ -501,6 +502,43 @@ func TestCommentBadInput(t *testing.T) {
 		if w := request(s.h, m, commentStory+"comments", nil); w.Code < 400 || w.Code >= 500 {
 			t.Errorf("%s %scomments = %d", m, commentStory, w.Code)
 		}
+	}
+}
+
+// TestCommentLimitsBehindProxy: behind a trusted proxy, flood control counts
+// each reader X-Forwarded-For names; a header from anyone else counts for
+// nothing, so it cannot be used to slip past the limit.
+func TestCommentLimitsBehindProxy(t *testing.T) {
+	proxies, err := auth.ParseProxies("127.0.0.1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := newCommentSite(t, func(cs *news.CommentSettings) { cs.FloodSeconds = 60 })
+	s.site = newSite(t, s.store, func(o *web.Options) { o.Proxies = proxies; o.Now = s.clock.Now })
+	s.client = "127.0.0.1:4321" // every post arrives through the proxy
+	from := func(addr string) http.Header { return http.Header{"X-Forwarded-For": {addr}} }
+
+	if w := s.post(commentStory, s.form(t, "a@example.com", "First reader, first word."), from("198.51.100.1")); w.Code != http.StatusSeeOther {
+		t.Fatalf("first reader = %d", w.Code)
+	}
+	s.clock.Add(5 * time.Second)
+	if w := s.post(commentStory, s.form(t, "b@example.com", "Second reader, other network."), from("198.51.100.2")); w.Code != http.StatusSeeOther {
+		t.Errorf("a second reader behind the same proxy = %d, want 303: the proxy's address was counted", w.Code)
+	}
+	s.clock.Add(5 * time.Second)
+	if w := s.post(commentStory, s.form(t, "a@example.com", "First reader, again too soon."), from("203.0.113.9, 198.51.100.1")); w.Code != http.StatusTooManyRequests {
+		t.Errorf("the first reader again, with a forged entry in front = %d, want 429", w.Code)
+	}
+
+	// Straight from a client, the header is not believed.
+	s.client = "192.0.2.50:4321"
+	s.clock.Add(5 * time.Second)
+	if w := s.post(commentStory, s.form(t, "c@example.com", "Direct, first."), from("198.51.100.3")); w.Code != http.StatusSeeOther {
+		t.Fatalf("direct reader = %d", w.Code)
+	}
+	s.clock.Add(5 * time.Second)
+	if w := s.post(commentStory, s.form(t, "c@example.com", "Direct, with a new forged address."), from("198.51.100.4")); w.Code != http.StatusTooManyRequests {
+		t.Errorf("a direct reader forging X-Forwarded-For = %d, want 429", w.Code)
 	}
 }
 

@@ -14,6 +14,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/herald-news/herald/internal/auth"
 	"github.com/herald-news/herald/internal/feed"
 	"github.com/herald-news/herald/internal/news"
 	"github.com/herald-news/herald/internal/render"
@@ -40,6 +41,9 @@ type Options struct {
 	// and comment threads shown closed, since a static file server can
 	// answer neither a search nor a comment.
 	Static bool
+	// Proxies are the reverse proxies whose X-Forwarded-For names the
+	// client a comment's limits count by.
+	Proxies auth.Proxies
 }
 
 // DefaultCacheBytes is the page cache's size unless told otherwise.
@@ -57,6 +61,7 @@ type Server struct {
 	cache      *pageCache
 	cacheOn    bool
 	staticCopy bool
+	proxies    auth.Proxies
 	watch      *watcher
 
 	settingsHooksMu sync.Mutex
@@ -81,7 +86,7 @@ func New(ctx context.Context, o Options) (*Server, error) {
 	s := &Server{
 		store: o.Store, log: o.Logger, assets: assets, now: now,
 		baseURL: strings.TrimSuffix(o.BaseURL, "/"),
-		cache:   newPageCache(max(size, 0)), cacheOn: size > 0, staticCopy: o.Static,
+		cache:   newPageCache(max(size, 0)), cacheOn: size > 0, staticCopy: o.Static, proxies: o.Proxies,
 	}
 	s.watch = newWatcher(s, o.PollInterval)
 	if o.Purge.URL != "" {

@@ -12,6 +12,7 @@ import (
 
 	"github.com/herald-news/herald/internal/config"
 	siteexport "github.com/herald-news/herald/internal/export"
+	"github.com/herald-news/herald/internal/store"
 	"github.com/herald-news/herald/internal/web"
 )
 
@@ -38,7 +39,9 @@ func export(ctx context.Context, env Env, args []string) error {
 	if err := siteexport.CheckDir(*out); err != nil {
 		return err
 	}
-	st, err := openStore(ctx, cfg.DB)
+	// The export reads the whole archive once: through a memory map, SQLite
+	// spends no read call and copy on each page its cache misses.
+	st, err := openStore(ctx, cfg.DB, store.MapReads(1<<40))
 	if err != nil {
 		return err
 	}

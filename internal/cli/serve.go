@@ -31,8 +31,8 @@ func newLogger(env Env, cfg *config.Config) *slog.Logger {
 }
 
 // openStore opens and migrates the database.
-func openStore(ctx context.Context, dsn string) (*store.Store, error) {
-	st, err := store.Open(ctx, dsn)
+func openStore(ctx context.Context, dsn string, opts ...store.Option) (*store.Store, error) {
+	st, err := store.Open(ctx, dsn, opts...)
 	if err != nil {
 		return nil, err
 	}

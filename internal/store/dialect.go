@@ -12,7 +12,7 @@ import (
 // implements it; no other code asks which engine it runs on.
 type dialect interface {
 	name() string
-	open(ctx context.Context, dsn string) (*sql.DB, error)
+	open(ctx context.Context, dsn string, o openOptions) (*sql.DB, error)
 	// tables lists the tables of the current schema.
 	tables(ctx context.Context, db *sql.DB) ([]string, error)
 	rebind(query string) string

@@ -29,7 +29,7 @@ func (postgresDialect) cachesStatements() bool { return false }
 
 func (postgresDialect) name() string { return "postgres" }
 
-func (postgresDialect) open(ctx context.Context, dsn string) (*sql.DB, error) {
+func (postgresDialect) open(ctx context.Context, dsn string, _ openOptions) (*sql.DB, error) {
 	db, err := sql.Open("pgx", dsn)
 	if err != nil {
 		return nil, fmt.Errorf("store: open postgres: %w", err)

@@ -31,13 +31,16 @@ func (sqliteDialect) name() string { return "sqlite" }
 
 func (sqliteDialect) cachesStatements() bool { return true }
 
-func (sqliteDialect) open(ctx context.Context, path string) (*sql.DB, error) {
+func (sqliteDialect) open(ctx context.Context, path string, o openOptions) (*sql.DB, error) {
 	if err := inspectSQLiteFile(ctx, path); err != nil {
 		return nil, err
 	}
 	v := url.Values{}
 	for _, p := range []string{"foreign_keys(1)", "journal_mode(WAL)", "busy_timeout(10000)", "synchronous(NORMAL)"} {
 		v.Add("_pragma", p)
+	}
+	if o.mapBytes > 0 {
+		v.Add("_pragma", fmt.Sprintf("mmap_size(%d)", o.mapBytes))
 	}
 	v.Set("_txlock", "immediate")
 	db, err := sql.Open("sqlite", "file:"+escapePath(path)+"?"+v.Encode())

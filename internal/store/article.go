@@ -282,7 +282,7 @@ func (s *Store) loadArticle(ctx context.Context, where string, args ...any) (*ne
 		return nil, s.wrap(err, "article %v", args)
 	}
 	list := []*news.Article{&a}
-	if err := s.fillAuthors(ctx, list); err != nil {
+	if err := s.fillAuthors(ctx, list, true); err != nil {
 		return nil, err
 	}
 	if err := s.fillCommentCounts(ctx, list); err != nil {
@@ -459,7 +459,7 @@ func (s *Store) fillLists(ctx context.Context, out []news.Article, withTags bool
 	for i := range out {
 		ptrs[i] = &out[i]
 	}
-	if err := s.fillAuthors(ctx, ptrs); err != nil {
+	if err := s.fillAuthors(ctx, ptrs, false); err != nil {
 		return err
 	}
 	if err := s.fillCommentCounts(ctx, ptrs); err != nil {
@@ -512,9 +512,17 @@ func eachBatch(as []*news.Article, fn func(ids []int64, byID map[int64]*news.Art
 	return nil
 }
 
-func (s *Store) fillAuthors(ctx context.Context, as []*news.Article) error {
+// fillAuthors sets each article's authors in byline order. Lists take them
+// without the bio and links, which only a story's own page shows (its author
+// box and NewsArticle data): a card names its authors, and a feed item adds
+// a portrait.
+func (s *Store) fillAuthors(ctx context.Context, as []*news.Article, full bool) error {
+	cols := `a.id, a.slug, a.name, a.job_title, a.photo_url`
+	if full {
+		cols = authorCols
+	}
 	err := eachBatch(as, func(ids []int64, byID map[int64]*news.Article) error {
-		rows, err := s.db.QueryContext(ctx, s.q(`SELECT `+authorCols+`, x.article_id FROM article_authors x JOIN authors a ON a.id = x.author_id
+		rows, err := s.db.QueryContext(ctx, s.q(`SELECT `+cols+`, x.article_id FROM article_authors x JOIN authors a ON a.id = x.author_id
 			WHERE x.article_id IN (`+placeholders(len(ids))+`) ORDER BY x.article_id, x.position`), int64Args(ids)...)
 		if err != nil {
 			return err
@@ -523,7 +531,12 @@ func (s *Store) fillAuthors(ctx context.Context, as []*news.Article) error {
 		for rows.Next() {
 			var au news.Author
 			var articleID int64
-			if err := scanAuthor(rows, &au, &articleID); err != nil {
+			if full {
+				err = scanAuthor(rows, &au, &articleID)
+			} else {
+				err = rows.Scan(&au.ID, &au.Slug, &au.Name, &au.JobTitle, &au.PhotoURL, &articleID)
+			}
+			if err != nil {
 				return err
 			}
 			byID[articleID].Authors = append(byID[articleID].Authors, au)

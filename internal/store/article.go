@@ -359,12 +359,14 @@ func (s *Store) Articles(ctx context.Context, f ArticleFilter) ([]news.Article, 
 	if f.TagID != 0 {
 		link("article_tags", "tag_id", f.TagID)
 	}
+	// A story may credit a source twice; it is listed once, by its first
+	// credit (or, when the list is read from the link index alone, once by
+	// DISTINCT, which costs no lookup a row).
+	firstCredit := ""
 	if f.SourceID != 0 {
 		link("article_credits", "source_id", f.SourceID)
 		if strings.HasPrefix(from, "article_credits ") {
-			// A story may credit a source twice; it is listed once, by
-			// its first credit.
-			linkWhere = append(linkWhere, "x.position = (SELECT MIN(y.position) FROM article_credits y WHERE y.article_id = x.article_id AND y.source_id = x.source_id)")
+			firstCredit = "x.position = (SELECT MIN(y.position) FROM article_credits y WHERE y.article_id = x.article_id AND y.source_id = x.source_id)"
 		}
 	}
 	var where []string
@@ -386,6 +388,13 @@ func (s *Store) Articles(ctx context.Context, f ArticleFilter) ([]news.Article, 
 	// A count of a link list's stories reads the link table alone, unless
 	// some condition is on the stories themselves.
 	linkOnly := t == "x" && f.SectionID == 0 && len(linkArgs) == 0
+	if firstCredit != "" && !linkOnly {
+		linkWhere = append(linkWhere, firstCredit)
+	}
+	distinct, count := "", "COUNT(*)"
+	if firstCredit != "" && linkOnly {
+		distinct, count = "DISTINCT ", "COUNT(DISTINCT x.article_id)"
+	}
 	countFrom, countWhere := from, where
 	if linkOnly {
 		countFrom = strings.TrimSuffix(from, " CROSS JOIN articles a")
@@ -419,8 +428,19 @@ func (s *Store) Articles(ctx context.Context, f ArticleFilter) ([]news.Article, 
 	if f.WithBody {
 		body, bodyJoin = "b.body_html", " JOIN article_bodies b ON b.article_id = a.id"
 	}
-	rows, err := s.db.QueryContext(ctx, s.q(`SELECT `+articleCols+`, `+body+` FROM `+from+` JOIN sections s ON s.id = a.section_id`+bodyJoin+`
-		WHERE `+cond+` ORDER BY `+order+` LIMIT ? OFFSET ?`), append(args, f.Limit, f.Offset)...)
+	query := `SELECT ` + articleCols + `, ` + body + ` FROM ` + from + ` JOIN sections s ON s.id = a.section_id` + bodyJoin + `
+		WHERE ` + cond + ` ORDER BY ` + order + ` LIMIT ? OFFSET ?`
+	if linkOnly && !f.ByModified {
+		// The page's stories are picked from the link index alone, and
+		// only they are joined: joined first, every story an OFFSET skips
+		// was read, and an export, which renders every page of every tag,
+		// read each tag's stories once for each of its pages.
+		query = `SELECT ` + articleCols + `, ` + body + ` FROM (SELECT ` + distinct + `x.article_id, x.published_at FROM ` + countFrom + `
+			WHERE ` + strings.Join(countWhere, " AND ") + ` ORDER BY ` + order + ` LIMIT ? OFFSET ?) x
+			CROSS JOIN articles a JOIN sections s ON s.id = a.section_id` + bodyJoin + `
+			WHERE a.id = x.article_id ORDER BY ` + order
+	}
+	rows, err := s.db.QueryContext(ctx, s.q(query), append(args, f.Limit, f.Offset)...)
 	if err != nil {
 		return nil, 0, s.wrap(err, "list articles")
 	}
@@ -430,7 +450,7 @@ func (s *Store) Articles(ctx context.Context, f ArticleFilter) ([]news.Article, 
 	}
 	total := len(out) + f.Offset
 	if !f.NoTotal && (len(out) == f.Limit || (len(out) == 0 && f.Offset > 0)) {
-		if err := s.db.QueryRowContext(ctx, s.q(`SELECT COUNT(*) FROM `+countFrom+` WHERE `+strings.Join(countWhere, " AND ")), args...).Scan(&total); err != nil {
+		if total, err = s.countArticles(ctx, `SELECT `+count+` FROM `+countFrom+` WHERE `+strings.Join(countWhere, " AND "), args); err != nil {
 			return nil, 0, s.wrap(err, "count articles")
 		}
 	}
@@ -438,6 +458,31 @@ func (s *Store) Articles(ctx context.Context, f ArticleFilter) ([]news.Article, 
 		return nil, 0, err
 	}
 	return out, total, nil
+}
+
+// countArticles runs a list's count, or, with CountListsOnce, answers it from
+// the first time it ran.
+func (s *Store) countArticles(ctx context.Context, query string, args []any) (int, error) {
+	var key string
+	if s.counts != nil {
+		key = query + "\x00" + fmt.Sprint(args...)
+		s.countsMu.Lock()
+		n, ok := s.counts[key]
+		s.countsMu.Unlock()
+		if ok {
+			return n, nil
+		}
+	}
+	var n int
+	if err := s.db.QueryRowContext(ctx, s.q(query), args...).Scan(&n); err != nil {
+		return 0, err
+	}
+	if s.counts != nil {
+		s.countsMu.Lock()
+		s.counts[key] = n
+		s.countsMu.Unlock()
+	}
+	return n, nil
 }
 
 // collectArticles scans list rows whose last column is the body HTML.

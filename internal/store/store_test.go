@@ -363,6 +363,26 @@ func TestArticleLists(t *testing.T) {
 				t.Errorf("%+v: total %d, page %v; want 5 in all and story-k, story-p", filter, total, slugsOf(page))
 			}
 		}
+		// Any page of a link list is that stretch of the whole list, with
+		// or without bodies.
+		for _, filter := range []store.ArticleFilter{{TagID: f.tags[0].ID}, {AuthorID: f.authors[0].ID}, {SourceID: f.sources[0].ID}, {AuthorID: f.authors[0].ID, WithBody: true}} {
+			whole := filter
+			whole.Limit = 100
+			all, _, err := s.Articles(ctx, whole)
+			must(t, err)
+			for offset := 0; offset < len(all); offset += 3 {
+				filter.Limit, filter.Offset = 3, offset
+				page, total, err := s.Articles(ctx, filter)
+				must(t, err)
+				want := all[offset:min(offset+3, len(all))]
+				if total != len(all) || !slices.Equal(slugsOf(page), slugsOf(want)) {
+					t.Errorf("%+v: total %d, page %v; want %d in all and %v", filter, total, slugsOf(page), len(all), slugsOf(want))
+				}
+				if filter.WithBody && len(page) > 0 && page[0].BodyHTML == "" {
+					t.Errorf("%+v: no body", filter)
+				}
+			}
+		}
 		withBody, _, err := s.Articles(ctx, store.ArticleFilter{Limit: 1, WithBody: true, WithTags: true})
 		must(t, err)
 		if withBody[0].BodyHTML == "" || len(withBody[0].Tags) != 1 {

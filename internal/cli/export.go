@@ -40,8 +40,9 @@ func export(ctx context.Context, env Env, args []string) error {
 		return err
 	}
 	// The export reads the whole archive once: through a memory map, SQLite
-	// spends no read call and copy on each page its cache misses.
-	st, err := openStore(ctx, cfg.DB, store.MapReads(1<<40))
+	// spends no read call and copy on each page its cache misses; and each
+	// list is counted once, not once for each of its pages.
+	st, err := openStore(ctx, cfg.DB, store.MapReads(1<<40), store.CountListsOnce())
 	if err != nil {
 		return err
 	}

@@ -13,6 +13,7 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"sync"
@@ -625,11 +626,13 @@ func BenchmarkExportDB(b *testing.B) {
 		b.Skip("HERALD_BENCH_DB is not set")
 	}
 	ctx := context.Background()
-	st, err := store.Open(ctx, src)
+	// As herald export opens it and runs the collector.
+	st, err := store.Open(ctx, src, store.MapReads(1<<40), store.CountListsOnce())
 	if err != nil {
 		b.Fatal(err)
 	}
 	b.Cleanup(func() { st.Close() })
+	defer debug.SetGCPercent(debug.SetGCPercent(400))
 	files := 0
 	for b.Loop() {
 		files += run(b, st, b.TempDir()).Files

@@ -26,6 +26,9 @@ type Store struct {
 	pending   map[*sql.Tx][]Change        // changes recorded in transactions not yet committed
 	deferred  map[*sql.Tx]map[string]bool // keys to record when the transaction commits
 	onChange  func(Change)
+
+	countsMu sync.Mutex
+	counts   map[string]int // lists counted already, with CountListsOnce
 }
 
 // Open connects to the database named by dsn: a postgres:// or postgresql:// URL
@@ -47,14 +50,29 @@ func Open(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Store{db: newDB(db, d.cachesStatements()), dialect: d, dsn: dsn, pending: map[*sql.Tx][]Change{}, deferred: map[*sql.Tx]map[string]bool{}}, nil
+	st := &Store{db: newDB(db, d.cachesStatements()), dialect: d, dsn: dsn, pending: map[*sql.Tx][]Change{}, deferred: map[*sql.Tx]map[string]bool{}}
+	if o.countsOnce {
+		st.counts = map[string]int{}
+	}
+	return st, nil
 }
 
 // Option adjusts how Open connects.
 type Option func(*openOptions)
 
 type openOptions struct {
-	mapBytes int64
+	mapBytes   int64
+	countsOnce bool
+}
+
+// CountListsOnce has the store count each list (a section's stories, a
+// tag's, an author's, a source's) the first time a page of it is read, and
+// answer later pages' counts from memory. A static export renders every page
+// of every list, and counting the whole list again for each page made its
+// cost grow with the square of the list. Use it only in a process that reads
+// an archive nothing changes while it runs: the counts are never read again.
+func CountListsOnce() Option {
+	return func(o *openOptions) { o.countsOnce = true }
 }
 
 // MapReads has SQLite read the database file through a memory map of up to n

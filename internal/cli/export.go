@@ -51,7 +51,7 @@ func export(ctx context.Context, env Env, args []string) error {
 
 	// Only 500s log, and the export reports those itself as its error.
 	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
-	site, err := web.New(ctx, web.Options{Store: st, Logger: quiet, BaseURL: base, CacheBytes: -1, Static: true})
+	site, err := web.New(ctx, web.Options{Store: st, Logger: quiet, BaseURL: base, CacheBytes: -1, Static: true, CardMemoBytes: 64 << 20})
 	if err != nil {
 		return err
 	}

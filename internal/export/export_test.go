@@ -117,7 +117,7 @@ func runErr(st *store.Store, dir string) (export.Result, error) {
 	ctx := context.Background()
 	site, err := web.New(ctx, web.Options{
 		Store: st, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), BaseURL: baseURL,
-		Now: func() time.Time { return now }, CacheBytes: -1, Static: true,
+		Now: func() time.Time { return now }, CacheBytes: -1, Static: true, CardMemoBytes: 64 << 20,
 	})
 	if err != nil {
 		return export.Result{}, err

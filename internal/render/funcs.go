@@ -21,6 +21,7 @@ func (e *Engine) funcs() template.FuncMap {
 		"bylines":    bylines,
 		"initial":    initial,
 		"capitalize": capitalize,
+		"card":       e.card,
 	}
 }
 

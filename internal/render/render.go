@@ -60,6 +60,10 @@ type Engine struct {
 	pages  map[string]*template.Template
 	loc    *time.Location
 	assets *static.Assets
+
+	cards  *template.Template // the layout and partials, for the card func
+	memo   *cardMemo          // nil: cards are drawn each time
+	themed bool               // a theme may replace the cards
 }
 
 // New parses the embedded templates, each page template overlaid on the shared
@@ -80,7 +84,7 @@ func load(assets *static.Assets, loc *time.Location, theme fs.FS, root string) (
 	if err != nil {
 		return nil, err
 	}
-	e := &Engine{pages: map[string]*template.Template{}, loc: loc, assets: assets}
+	e := &Engine{pages: map[string]*template.Template{}, loc: loc, assets: assets, themed: theme != nil}
 	read := func(name string) (string, error) {
 		if theme != nil {
 			if b, err := fs.ReadFile(theme, name); err == nil {
@@ -103,6 +107,9 @@ func load(assets *static.Assets, loc *time.Location, theme fs.FS, root string) (
 		if _, err := base.New(name).Parse(src); err != nil {
 			return nil, fmt.Errorf("render: %w", err)
 		}
+	}
+	if e.cards, err = base.Clone(); err != nil {
+		return nil, err
 	}
 	pages, err := fs.Glob(sub, "pages/*.html")
 	if err != nil {

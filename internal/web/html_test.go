@@ -2,11 +2,14 @@ package web_test
 
 import (
 	"bytes"
+	"net/http"
 	"strings"
 	"testing"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/herald-news/herald/internal/web"
 )
 
 // parseHTML parses a page, failing the test when it cannot.
@@ -107,4 +110,22 @@ func links(n *html.Node) []string {
 		out = append(out, attr(a, "href"))
 	}
 	return out
+}
+
+// TestCardMemoSamePages: with the card memo on (as herald export runs), every
+// page comes out byte for byte as it does with the memo off, the first time
+// and from the memo.
+func TestCardMemoSamePages(t *testing.T) {
+	plain := sharedSite(t)
+	memo := newDemoSite(t, func(o *web.Options) { o.CacheBytes, o.CardMemoBytes = -1, 1<<20 })
+	pages := append(everyPage(t, plain), "/", "/feed.xml", "/authors/maya-okafor/", "/corrections/")
+	for round := range 2 {
+		for _, p := range pages {
+			want := request(plain.h, http.MethodGet, p, nil)
+			got := request(memo.h, http.MethodGet, p, nil)
+			if got.Code != want.Code || got.Body.String() != want.Body.String() {
+				t.Errorf("round %d, %s: %d, %d bytes with the memo; %d, %d bytes without", round+1, p, got.Code, got.Body.Len(), want.Code, want.Body.Len())
+			}
+		}
+	}
 }

@@ -44,6 +44,10 @@ type Options struct {
 	// Proxies are the reverse proxies whose X-Forwarded-For names the
 	// client a comment's limits count by.
 	Proxies auth.Proxies
+	// CardMemoBytes, when positive, keeps that much of rendered story cards
+	// to write again wherever the same card appears (see render.MemoCards):
+	// a static export draws each story's card on a dozen pages.
+	CardMemoBytes int
 }
 
 // DefaultCacheBytes is the page cache's size unless told otherwise.
@@ -62,6 +66,7 @@ type Server struct {
 	cacheOn    bool
 	staticCopy bool
 	proxies    auth.Proxies
+	cardMemo   int
 	watch      *watcher
 
 	settingsHooksMu sync.Mutex
@@ -86,7 +91,7 @@ func New(ctx context.Context, o Options) (*Server, error) {
 	s := &Server{
 		store: o.Store, log: o.Logger, assets: assets, now: now,
 		baseURL: strings.TrimSuffix(o.BaseURL, "/"),
-		cache:   newPageCache(max(size, 0)), cacheOn: size > 0, staticCopy: o.Static, proxies: o.Proxies,
+		cache:   newPageCache(max(size, 0)), cacheOn: size > 0, staticCopy: o.Static, proxies: o.Proxies, cardMemo: o.CardMemoBytes,
 	}
 	s.watch = newWatcher(s, o.PollInterval)
 	if o.Purge.URL != "" {
@@ -142,6 +147,7 @@ func (s *Server) reload(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	tmpl.MemoCards(s.cardMemo)
 	logo := s.baseURL + "/media/site/logo.png"
 	desc := settings.Description
 	if desc == "" {

@@ -153,10 +153,11 @@ func (h *Handler) auditLog(w http.ResponseWriter, r *http.Request, rq *request) 
 // edits one.
 type TaxonomyPage struct {
 	Page
-	Kind     string // sections, authors, tags
+	Kind     string // sections, authors, tags, sources
 	Sections []news.Section
 	Authors  []news.Author
 	Tags     []news.Tag
+	Sources  []news.Source
 	Form     map[string]string
 	// Edit is the ID of the item the form edits, 0 when it adds one;
 	// EditName and EditSlug are that item's stored name and slug.
@@ -182,6 +183,8 @@ func (h *Handler) showTaxonomy(w http.ResponseWriter, r *http.Request, rq *reque
 		p.Authors, err = h.store.Authors(ctx)
 	case "tags":
 		p.Tags, err = h.store.Tags(ctx)
+	case "sources":
+		p.Sources, err = h.store.Sources(ctx)
 	}
 	if err != nil {
 		h.fail(w, r, err)
@@ -257,4 +260,16 @@ func (h *Handler) createTag(w http.ResponseWriter, r *http.Request, rq *request)
 	f := formValues(r, "name", "slug")
 	t := &news.Tag{Name: f["name"], Slug: slugOr(f["slug"], f["name"])}
 	h.created(w, r, rq, "tags", t.Name, f, h.store.CreateTag(r.Context(), t))
+}
+
+// Sources are the outlets and agencies stories credit ("first reported by",
+// "citing"); their pages list the stories that credit them.
+func (h *Handler) sources(w http.ResponseWriter, r *http.Request, rq *request) {
+	h.taxonomy(w, r, rq, "sources", http.StatusOK, nil, nil)
+}
+
+func (h *Handler) createSource(w http.ResponseWriter, r *http.Request, rq *request) {
+	f := formValues(r, "name", "slug", "url")
+	src := &news.Source{Name: f["name"], Slug: slugOr(f["slug"], f["name"]), URL: f["url"]}
+	h.created(w, r, rq, "sources", src.Name, f, h.store.CreateSource(r.Context(), src))
 }

@@ -72,6 +72,10 @@ var Routes = []Route{
 	{"POST", "/admin/tags/{$}", news.RoleEditor, (*Handler).createTag},
 	{"GET", "/admin/tags/{id}/{$}", news.RoleEditor, (*Handler).editTag},
 	{"POST", "/admin/tags/{id}/{$}", news.RoleEditor, (*Handler).saveTag},
+	{"GET", "/admin/sources/{$}", news.RoleEditor, (*Handler).sources},
+	{"POST", "/admin/sources/{$}", news.RoleEditor, (*Handler).createSource},
+	{"GET", "/admin/sources/{id}/{$}", news.RoleEditor, (*Handler).editSource},
+	{"POST", "/admin/sources/{id}/{$}", news.RoleEditor, (*Handler).saveSource},
 
 	{"GET", "/admin/users/{$}", news.RoleAdmin, (*Handler).users},
 	{"POST", "/admin/users/{$}", news.RoleAdmin, (*Handler).createUser},

@@ -1,6 +1,7 @@
 package admin
 
 import (
+	"context"
 	"net/http"
 	"strconv"
 	"strings"
@@ -8,7 +9,7 @@ import (
 	"github.com/herald-news/herald/internal/news"
 )
 
-// Sections, authors and tags are edited on their list page, as static pages
+// Sections, authors, tags and sources are edited on their list page, as static pages
 // are: the form that adds one edits one at /admin/{kind}/{id}/. The slug is
 // shown but not offered: it is in the address of everything that names them.
 
@@ -19,6 +20,30 @@ func taxonomyID(r *http.Request) (int64, error) {
 		return 0, news.ErrNotFound
 	}
 	return id, nil
+}
+
+// loadItem reads the ID in the path and loads that item with load; on a bad
+// ID or a failed load it answers (404 for a missing item) and reports false.
+func loadItem[T any](h *Handler, w http.ResponseWriter, r *http.Request, load func(context.Context, int64) (T, error)) (T, bool) {
+	var zero T
+	id, err := taxonomyID(r)
+	if err != nil {
+		h.fail(w, r, err)
+		return zero, false
+	}
+	item, err := load(r.Context(), id)
+	if err != nil {
+		h.fail(w, r, err)
+		return zero, false
+	}
+	return item, true
+}
+
+// editItem shows the edit form that form makes of the item in the path.
+func editItem[T any](h *Handler, w http.ResponseWriter, r *http.Request, rq *request, load func(context.Context, int64) (T, error), form func(T) TaxonomyPage) {
+	if item, ok := loadItem(h, w, r, load); ok {
+		h.showTaxonomy(w, r, rq, form(item), http.StatusOK, nil)
+	}
 }
 
 // edited finishes an edit: save runs unless the form already has problems;
@@ -52,28 +77,12 @@ func sectionForm(sec *news.Section) TaxonomyPage {
 }
 
 func (h *Handler) editSection(w http.ResponseWriter, r *http.Request, rq *request) {
-	id, err := taxonomyID(r)
-	if err != nil {
-		h.fail(w, r, err)
-		return
-	}
-	sec, err := h.store.SectionByID(r.Context(), id)
-	if err != nil {
-		h.fail(w, r, err)
-		return
-	}
-	h.showTaxonomy(w, r, rq, sectionForm(sec), http.StatusOK, nil)
+	editItem(h, w, r, rq, h.store.SectionByID, sectionForm)
 }
 
 func (h *Handler) saveSection(w http.ResponseWriter, r *http.Request, rq *request) {
-	id, err := taxonomyID(r)
-	if err != nil {
-		h.fail(w, r, err)
-		return
-	}
-	sec, err := h.store.SectionByID(r.Context(), id)
-	if err != nil {
-		h.fail(w, r, err)
+	sec, ok := loadItem(h, w, r, h.store.SectionByID)
+	if !ok {
 		return
 	}
 	p := sectionForm(sec)
@@ -123,28 +132,12 @@ func parseLinks(text string) []news.Link {
 }
 
 func (h *Handler) editAuthor(w http.ResponseWriter, r *http.Request, rq *request) {
-	id, err := taxonomyID(r)
-	if err != nil {
-		h.fail(w, r, err)
-		return
-	}
-	a, err := h.store.AuthorByID(r.Context(), id)
-	if err != nil {
-		h.fail(w, r, err)
-		return
-	}
-	h.showTaxonomy(w, r, rq, authorForm(a), http.StatusOK, nil)
+	editItem(h, w, r, rq, h.store.AuthorByID, authorForm)
 }
 
 func (h *Handler) saveAuthor(w http.ResponseWriter, r *http.Request, rq *request) {
-	id, err := taxonomyID(r)
-	if err != nil {
-		h.fail(w, r, err)
-		return
-	}
-	a, err := h.store.AuthorByID(r.Context(), id)
-	if err != nil {
-		h.fail(w, r, err)
+	a, ok := loadItem(h, w, r, h.store.AuthorByID)
+	if !ok {
 		return
 	}
 	p := authorForm(a)
@@ -156,34 +149,38 @@ func (h *Handler) saveAuthor(w http.ResponseWriter, r *http.Request, rq *request
 	h.edited(w, r, rq, p, map[string]string{}, func() error { return h.store.UpdateAuthor(r.Context(), a) })
 }
 
+// sourceForm is a source's edit form.
+func sourceForm(src *news.Source) TaxonomyPage {
+	return TaxonomyPage{Kind: "sources", Edit: src.ID, EditName: src.Name, EditSlug: src.Slug, Form: map[string]string{"name": src.Name, "url": src.URL}}
+}
+
+func (h *Handler) editSource(w http.ResponseWriter, r *http.Request, rq *request) {
+	editItem(h, w, r, rq, h.store.SourceByID, sourceForm)
+}
+
+func (h *Handler) saveSource(w http.ResponseWriter, r *http.Request, rq *request) {
+	src, ok := loadItem(h, w, r, h.store.SourceByID)
+	if !ok {
+		return
+	}
+	p := sourceForm(src)
+	p.Form = formValues(r, "name", "url")
+	src.Name, src.URL = p.Form["name"], p.Form["url"]
+	h.edited(w, r, rq, p, map[string]string{}, func() error { return h.store.UpdateSource(r.Context(), src) })
+}
+
 // tagForm is a tag's edit form.
 func tagForm(t *news.Tag) TaxonomyPage {
 	return TaxonomyPage{Kind: "tags", Edit: t.ID, EditName: t.Name, EditSlug: t.Slug, Form: map[string]string{"name": t.Name}}
 }
 
 func (h *Handler) editTag(w http.ResponseWriter, r *http.Request, rq *request) {
-	id, err := taxonomyID(r)
-	if err != nil {
-		h.fail(w, r, err)
-		return
-	}
-	t, err := h.store.TagByID(r.Context(), id)
-	if err != nil {
-		h.fail(w, r, err)
-		return
-	}
-	h.showTaxonomy(w, r, rq, tagForm(t), http.StatusOK, nil)
+	editItem(h, w, r, rq, h.store.TagByID, tagForm)
 }
 
 func (h *Handler) saveTag(w http.ResponseWriter, r *http.Request, rq *request) {
-	id, err := taxonomyID(r)
-	if err != nil {
-		h.fail(w, r, err)
-		return
-	}
-	t, err := h.store.TagByID(r.Context(), id)
-	if err != nil {
-		h.fail(w, r, err)
+	t, ok := loadItem(h, w, r, h.store.TagByID)
+	if !ok {
 		return
 	}
 	p := tagForm(t)

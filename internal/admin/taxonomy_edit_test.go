@@ -168,3 +168,62 @@ func problemBeside(body, attr string) bool {
 	}
 	return strings.Contains(rest, `class="problem"`)
 }
+
+func TestSources(t *testing.T) {
+	o := newOffice(t)
+	ctx := context.Background()
+	editor := o.as(news.RoleEditor)
+	src, err := o.store.SourceBySlug(ctx, "capitol-dispatch")
+	if err != nil {
+		t.Fatal(err)
+	}
+	edit := "/admin/sources/" + strconv.FormatInt(src.ID, 10) + "/"
+	list := editor.get("/admin/sources/")
+	if list.Code != http.StatusOK || !strings.Contains(list.Body.String(), `href="`+edit+`"`) || !strings.Contains(list.Body.String(), `href="/admin/sources/" aria-current="page"`) {
+		t.Fatalf("the source list: %d, without a link to %s or its place in the navigation", list.Code, edit)
+	}
+
+	// Add one; a bad address is refused with what was typed kept.
+	w := editor.post("/admin/sources/", url.Values{"name": {"Tidewater Wire"}, "url": {"tidewater.example"}})
+	if w.Code != http.StatusUnprocessableEntity || !strings.Contains(w.Body.String(), `value="Tidewater Wire"`) || !problemBeside(w.Body.String(), `name="url"`) {
+		t.Fatalf("a source with a bad address: %d", w.Code)
+	}
+	if _, err := o.store.SourceBySlug(ctx, "tidewater-wire"); err == nil {
+		t.Fatal("a refused source was stored")
+	}
+	if w := editor.post("/admin/sources/", url.Values{"name": {"Tidewater Wire"}, "url": {"https://tidewater.example/"}}); w.Code != http.StatusSeeOther {
+		t.Fatalf("add a source: %d\n%.500s", w.Code, w.Body.String())
+	}
+	added, err := o.store.SourceBySlug(ctx, "tidewater-wire")
+	if err != nil || added.URL != "https://tidewater.example/" {
+		t.Fatalf("added source %+v, %v", added, err)
+	}
+	if e := o.lastAudit(); e.Action != "source.create" {
+		t.Errorf("audit entry %+v", e)
+	}
+
+	// Edit one: the name and address change, the slug stays.
+	if w := editor.post(edit, url.Values{"name": {"Capitol Dispatch Service"}, "url": {"ftp://dispatch.example/"}}); w.Code != http.StatusUnprocessableEntity {
+		t.Fatalf("an ftp address: %d, want 422", w.Code)
+	}
+	if w := editor.post(edit, url.Values{"name": {"Capitol Dispatch Service"}, "url": {"https://dispatch.example/"}}); w.Code != http.StatusSeeOther {
+		t.Fatalf("save source: %d\n%.500s", w.Code, w.Body.String())
+	}
+	got, err := o.store.SourceByID(ctx, src.ID)
+	if err != nil || got.Name != "Capitol Dispatch Service" || got.URL != "https://dispatch.example/" || got.Slug != src.Slug {
+		t.Fatalf("stored %+v, %v", got, err)
+	}
+	if e := o.lastAudit(); e.Action != "source.update" || e.Detail != src.Name+" → Capitol Dispatch Service" {
+		t.Errorf("audit entry %+v", e)
+	}
+	if page := (&client{o: o}).get("/sources/" + src.Slug + "/").Body.String(); !strings.Contains(page, "Capitol Dispatch Service") {
+		t.Error("the public source page does not show the new name")
+	}
+
+	if w := o.as(news.RoleContributor).get("/admin/sources/"); w.Code != http.StatusForbidden {
+		t.Errorf("a contributor opened the source list: %d", w.Code)
+	}
+	if w := editor.get("/admin/sources/999999/"); w.Code != http.StatusNotFound {
+		t.Errorf("a missing source: %d, want 404", w.Code)
+	}
+}

@@ -388,11 +388,15 @@ func (s *Store) Articles(ctx context.Context, f ArticleFilter) ([]news.Article, 
 	// A count of a link list's stories reads the link table alone, unless
 	// some condition is on the stories themselves.
 	linkOnly := t == "x" && f.SectionID == 0 && len(linkArgs) == 0
-	if firstCredit != "" && !linkOnly {
+	// DISTINCT serves only the index-first query below, which a list by
+	// modification time does not take; every other query keeps the
+	// first-credit condition.
+	indexFirst := linkOnly && !f.ByModified
+	if firstCredit != "" && !indexFirst {
 		linkWhere = append(linkWhere, firstCredit)
 	}
 	distinct, count := "", "COUNT(*)"
-	if firstCredit != "" && linkOnly {
+	if firstCredit != "" && indexFirst {
 		distinct, count = "DISTINCT ", "COUNT(DISTINCT x.article_id)"
 	}
 	countFrom, countWhere := from, where
@@ -430,7 +434,7 @@ func (s *Store) Articles(ctx context.Context, f ArticleFilter) ([]news.Article, 
 	}
 	query := `SELECT ` + articleCols + `, ` + body + ` FROM ` + from + ` JOIN sections s ON s.id = a.section_id` + bodyJoin + `
 		WHERE ` + cond + ` ORDER BY ` + order + ` LIMIT ? OFFSET ?`
-	if linkOnly && !f.ByModified {
+	if indexFirst {
 		// The page's stories are picked from the link index alone, and
 		// only they are joined: joined first, every story an OFFSET skips
 		// was read, and an export, which renders every page of every tag,
@@ -465,7 +469,7 @@ func (s *Store) Articles(ctx context.Context, f ArticleFilter) ([]news.Article, 
 func (s *Store) countArticles(ctx context.Context, query string, args []any) (int, error) {
 	var key string
 	if s.counts != nil {
-		key = query + "\x00" + fmt.Sprint(args...)
+		key = query + "\x00" + fmt.Sprintf("%#v", args)
 		s.countsMu.Lock()
 		n, ok := s.counts[key]
 		s.countsMu.Unlock()

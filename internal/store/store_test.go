@@ -365,11 +365,17 @@ func TestArticleLists(t *testing.T) {
 		}
 		// Any page of a link list is that stretch of the whole list, with
 		// or without bodies.
-		for _, filter := range []store.ArticleFilter{{TagID: f.tags[0].ID}, {AuthorID: f.authors[0].ID}, {SourceID: f.sources[0].ID}, {AuthorID: f.authors[0].ID, WithBody: true}} {
+		for _, filter := range []store.ArticleFilter{
+			{TagID: f.tags[0].ID}, {AuthorID: f.authors[0].ID}, {SourceID: f.sources[0].ID},
+			{AuthorID: f.authors[0].ID, WithBody: true}, {SourceID: f.sources[0].ID, ByModified: true},
+		} {
 			whole := filter
 			whole.Limit = 100
-			all, _, err := s.Articles(ctx, whole)
+			all, total, err := s.Articles(ctx, whole)
 			must(t, err)
+			if slugs := slugsOf(all); len(all) != total || len(slices.Compact(slices.Sorted(slices.Values(slugs)))) != len(slugs) {
+				t.Errorf("%+v: %d stories (%v), total %d; each story once", filter, len(all), slugs, total)
+			}
 			for offset := 0; offset < len(all); offset += 3 {
 				filter.Limit, filter.Offset = 3, offset
 				page, total, err := s.Articles(ctx, filter)

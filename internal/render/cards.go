@@ -87,6 +87,7 @@ func cardKey(name string, a *news.Article) string {
 	}
 	field(name)
 	b.WriteString(strconv.FormatInt(a.ID, 10))
+	b.WriteByte(' ')
 	field(a.Slug)
 	field(a.Section.Slug)
 	field(a.Section.Name)

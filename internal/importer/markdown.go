@@ -663,6 +663,12 @@ func (m *mdImport) image(fm map[string]any, title string) (*news.Image, error) {
 			img.URL = local
 		}
 	}
+	if !news.ValidImageURL(img.URL) {
+		// A path relative to the file, say, with no uploads folder to
+		// take it from: the story comes in without its image.
+		m.rep.note("images", "%q: the featured image's address %q cannot be used, so the story comes without it", title, img.URL)
+		return nil, nil
+	}
 	return img, nil
 }
 

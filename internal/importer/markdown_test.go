@@ -14,6 +14,7 @@ import (
 
 	"github.com/herald-news/herald/internal/importer"
 	"github.com/herald-news/herald/internal/news"
+	"github.com/herald-news/herald/internal/store"
 	"github.com/herald-news/herald/internal/web"
 )
 
@@ -187,4 +188,57 @@ func TestMarkdownBadFiles(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 	assertEmpty(t, st)
+}
+
+// TestMarkdownUnusableImage: a featured image Herald cannot show (a path
+// relative to the file with no uploads folder, a protocol-relative address)
+// is left off and reported; the story still comes in.
+func TestMarkdownUnusableImage(t *testing.T) {
+	dir := t.TempDir()
+	for name, text := range map[string]string{
+		"a.md": "---\ntitle: Relative cover\ndate: 2024-01-01\nimage: cover.jpg\n---\nThe ferry ran late.",
+		"b.md": "---\ntitle: Elsewhere\ndate: 2024-01-02\nimage: //cdn.example/x.jpg\n---\nThe tide was high.",
+		"c.md": "---\ntitle: Good cover\ndate: 2024-01-03\nimage: https://images.example/harbour.jpg\n---\nThe quay was busy.",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	st := openStore(t)
+	rep, err := importer.Markdown(context.Background(), st, dir, importer.Options{})
+	if err != nil || rep.Stories.Imported != 3 {
+		t.Fatalf("import: %v, %d stories\n%s", err, rep.Stories.Imported, reportText(rep))
+	}
+	text := reportText(rep)
+	for _, addr := range []string{`"cover.jpg"`, `"//cdn.example/x.jpg"`} {
+		if !strings.Contains(text, addr+" cannot be used") {
+			t.Errorf("the report does not say %s was left off:\n%s", addr, text)
+		}
+	}
+	ctx := context.Background()
+	list, _, err := st.Articles(ctx, store.ArticleFilter{Limit: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	bySlug := map[string]news.Article{}
+	for _, a := range list {
+		full, err := st.Article(ctx, a.Section.Slug, a.Slug)
+		if err != nil {
+			t.Fatal(err)
+		}
+		bySlug[a.Headline] = *full
+	}
+	for slug, want := range map[string]string{"Relative cover": "", "Elsewhere": "", "Good cover": "https://images.example/harbour.jpg"} {
+		a, ok := bySlug[slug]
+		if !ok {
+			t.Fatalf("no story %s\n%s", slug, text)
+		}
+		got := ""
+		if a.Image != nil {
+			got = a.Image.URL
+		}
+		if got != want {
+			t.Errorf("%s: image %q, want %q", slug, got, want)
+		}
+	}
 }

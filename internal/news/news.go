@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // Section is one of the newsroom's desks ("USA News", "Climate"), with its own
@@ -320,14 +321,18 @@ func (a *Article) Validate() error {
 // ValidImageURL reports whether s can be a featured image's address: a path
 // on the site or an http(s) URL, with no blank or control character, which
 // would otherwise reach markup and response headers.
+//
+// A backslash is refused too (browsers read "/\host" as "//host"), and a
+// scheme must be written in lower case, as the pages and feeds that make the
+// address absolute expect.
 func ValidImageURL(s string) bool {
-	if len(s) > 2000 || strings.ContainsFunc(s, func(r rune) bool { return r <= ' ' || r == 0x7f }) {
+	if len(s) > 2000 || strings.ContainsFunc(s, func(r rune) bool { return r <= ' ' || r == '\\' || unicode.IsControl(r) }) {
 		return false
 	}
 	if strings.HasPrefix(s, "/") && !strings.HasPrefix(s, "//") {
 		return true
 	}
-	return IsHTTPURL(s)
+	return (strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://")) && IsHTTPURL(s)
 }
 
 // Page is a static page such as About or the ethics policy, at /{slug}/.

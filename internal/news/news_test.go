@@ -22,6 +22,7 @@ func TestArticleImageAddress(t *testing.T) {
 	for _, url := range []string{
 		"/media/x\r\nSet-Cookie: a=b", "/media/with space.jpg", "/media/tab\t.jpg", "//elsewhere.example/a.jpg",
 		"javascript:alert(1)", "harbour.jpg", "ftp://example.org/a.jpg", "/media/\x00.jpg",
+		"/\\evil.example/a.jpg", "HTTPS://images.example/a.jpg", "/media/\u0085.jpg",
 	} {
 		err := valid(url).Validate()
 		var ve *ValidationError

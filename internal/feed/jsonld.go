@@ -182,14 +182,14 @@ func publisher(s Site) ldOrganization {
 }
 
 type ldWebSite struct {
-	Context         string         `json:"@context"`
-	Type            string         `json:"@type"`
-	Name            string         `json:"name"`
-	Description     string         `json:"description,omitempty"`
-	URL             string         `json:"url"`
-	InLanguage      string         `json:"inLanguage,omitempty"`
-	Publisher       ldOrganization `json:"publisher"`
-	PotentialAction ldSearchAction `json:"potentialAction"`
+	Context         string          `json:"@context"`
+	Type            string          `json:"@type"`
+	Name            string          `json:"name"`
+	Description     string          `json:"description,omitempty"`
+	URL             string          `json:"url"`
+	InLanguage      string          `json:"inLanguage,omitempty"`
+	Publisher       ldOrganization  `json:"publisher"`
+	PotentialAction *ldSearchAction `json:"potentialAction,omitempty"`
 }
 
 type ldSearchAction struct {
@@ -204,9 +204,10 @@ type ldEntryPoint struct {
 }
 
 // WebsiteJSONLD writes the schema.org WebSite for the front page, with a
-// SearchAction that points at /search?q=.
+// SearchAction that points at /search?q= unless the site is a static copy,
+// which cannot search.
 func WebsiteJSONLD(s Site) ([]byte, error) {
-	return marshalLD(ldWebSite{
+	site := ldWebSite{
 		Context:     "https://schema.org",
 		Type:        "WebSite",
 		Name:        clean(s.Name),
@@ -214,12 +215,15 @@ func WebsiteJSONLD(s Site) ([]byte, error) {
 		URL:         s.abs("/"),
 		InLanguage:  s.Language,
 		Publisher:   publisher(s),
-		PotentialAction: ldSearchAction{
+	}
+	if !s.NoSearch {
+		site.PotentialAction = &ldSearchAction{
 			Type:       "SearchAction",
 			Target:     ldEntryPoint{Type: "EntryPoint", URLTemplate: s.abs("/search?q={search_term_string}")},
 			QueryInput: "required name=search_term_string",
-		},
-	})
+		}
+	}
+	return marshalLD(site)
 }
 
 type ldBreadcrumbs struct {

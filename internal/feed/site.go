@@ -26,6 +26,9 @@ type Site struct {
 	// Location is the zone dates are written in; nil means UTC. It changes how
 	// a date is written, never which instant it names.
 	Location *time.Location
+	// NoSearch leaves search out of what the documents offer: a static
+	// copy of the site has no /search.
+	NoSearch bool
 }
 
 // Channel is one feed: the whole site, or one section, author or tag.

@@ -155,7 +155,7 @@ func (s *Server) reload(ctx context.Context) error {
 	}
 	v := &siteView{
 		site: render.Site{Name: settings.Name, Tagline: settings.Tagline, BaseURL: s.baseURL, Language: settings.Language, LogoURL: logo, Static: s.staticCopy},
-		feed: feed.Site{Name: settings.Name, Description: desc, BaseURL: s.baseURL, Language: settings.Language, LogoURL: logo, Location: loc},
+		feed: feed.Site{Name: settings.Name, Description: desc, BaseURL: s.baseURL, Language: settings.Language, LogoURL: logo, Location: loc, NoSearch: s.staticCopy},
 		loc:  loc, tmpl: tmpl,
 	}
 	if err := s.readNav(ctx, v); err != nil {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"net/netip"
 	"net/url"
 	"strings"
 	"sync/atomic"
@@ -247,9 +248,14 @@ func (h *Handler) audit(ctx context.Context, rq *request, action, target, detail
 }
 
 // clientAddr is the address throttling counts by: the connection's, or
-// behind a trusted proxy the client X-Forwarded-For names.
+// behind a trusted proxy the client X-Forwarded-For names; for IPv6 its /64,
+// which one household or phone has whole, as comment limits count.
 func (h *Handler) clientAddr(r *http.Request) string {
-	return h.proxies.ClientAddr(r).String()
+	a := h.proxies.ClientAddr(r)
+	if a.Is6() {
+		return netip.PrefixFrom(a, 64).Masked().String()
+	}
+	return a.String()
 }
 
 // sameOrigin reports whether a POST came from this site's own pages. Browsers

@@ -26,10 +26,14 @@ func ParseProxies(s string) (Proxies, error) {
 		p, err := netip.ParsePrefix(f)
 		if err != nil {
 			a, aerr := netip.ParseAddr(f)
-			if aerr != nil {
+			if aerr != nil || a.Zone() != "" {
 				return nil, fmt.Errorf("%q is neither an IP address nor a CIDR prefix such as 10.0.0.0/8", f)
 			}
 			p = netip.PrefixFrom(a, a.BitLen())
+		}
+		// Addresses are compared unmapped: ::ffff:192.0.2.1 is 192.0.2.1.
+		if a := p.Addr(); a.Is4In6() && p.Bits() >= 96 {
+			p = netip.PrefixFrom(a.Unmap(), p.Bits()-96)
 		}
 		out = append(out, p.Masked())
 	}
@@ -37,7 +41,7 @@ func ParseProxies(s string) (Proxies, error) {
 }
 
 func (ps Proxies) contains(a netip.Addr) bool {
-	a = a.Unmap()
+	a = a.Unmap().WithZone("")
 	for _, p := range ps {
 		if p.Contains(a) {
 			return true
@@ -46,8 +50,8 @@ func (ps Proxies) contains(a netip.Addr) bool {
 	return false
 }
 
-// maxForwardedHops bounds the X-Forwarded-For entries read, so that a long
-// header costs nothing.
+// maxForwardedHops bounds the X-Forwarded-For entries read: the header is
+// read from its end, and no further than this.
 const maxForwardedHops = 20
 
 // ClientAddr is the address of the client that sent r: the connection's, or,
@@ -70,12 +74,18 @@ func (ps Proxies) ClientAddr(r *http.Request) netip.Addr {
 	hops := 0
 	values := r.Header.Values("X-Forwarded-For")
 	for i := len(values) - 1; i >= 0; i-- {
-		entries := strings.Split(values[i], ",")
-		for j := len(entries) - 1; j >= 0; j-- {
+		rest := values[i]
+		for last := false; !last; {
+			entry := rest
+			if j := strings.LastIndexByte(rest, ','); j >= 0 {
+				entry, rest = rest[j+1:], rest[:j]
+			} else {
+				last = true
+			}
 			if hops++; hops > maxForwardedHops {
 				return addr
 			}
-			next, err := parseForwarded(entries[j])
+			next, err := parseForwarded(entry)
 			if err != nil {
 				return addr
 			}
@@ -92,7 +102,7 @@ func (ps Proxies) ClientAddr(r *http.Request) netip.Addr {
 // port ("[2001:db8::1]:443" or "192.0.2.1:443").
 func parseForwarded(s string) (netip.Addr, error) {
 	s = strings.TrimSpace(s)
-	if a, err := netip.ParseAddr(s); err == nil {
+	if a, err := netip.ParseAddr(strings.TrimSuffix(strings.TrimPrefix(s, "["), "]")); err == nil {
 		return a.Unmap(), nil
 	}
 	if ap, err := netip.ParseAddrPort(s); err == nil {

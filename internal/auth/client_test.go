@@ -17,7 +17,7 @@ func TestParseProxies(t *testing.T) {
 	if ps, err := ParseProxies(""); err != nil || len(ps) != 0 {
 		t.Errorf("empty: %v, %v", ps, err)
 	}
-	for _, bad := range []string{"10.0.0.0/33", "localhost", "10.0.0", "1.2.3.4/8/8"} {
+	for _, bad := range []string{"10.0.0.0/33", "localhost", "10.0.0", "1.2.3.4/8/8", "fe80::1%eth0"} {
 		if _, err := ParseProxies(bad); err == nil {
 			t.Errorf("%q accepted", bad)
 		}
@@ -50,6 +50,9 @@ func TestClientAddr(t *testing.T) {
 		{"mapped ipv4 proxy", proxies, "[::ffff:127.0.0.1]:5123", []string{"198.51.100.9"}, "198.51.100.9"},
 		{"empty header", proxies, "127.0.0.1:5123", []string{""}, "127.0.0.1"},
 		{"bad remote", proxies, "nonsense", nil, "invalid IP"},
+		{"bracketed entry", proxies, "127.0.0.1:5123", []string{"[2001:db8::7]"}, "2001:db8::7"},
+		{"zoned link-local proxy", mustProxies(t, "fe80::/10"), "[fe80::1%eth0]:5123", []string{"198.51.100.9"}, "198.51.100.9"},
+		{"proxy written mapped", mustProxies(t, "::ffff:192.0.2.1"), "192.0.2.1:5123", []string{"198.51.100.9"}, "198.51.100.9"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -74,4 +77,13 @@ func TestClientAddr(t *testing.T) {
 	if got := proxies.ClientAddr(r).String(); got != "10.0.0.1" {
 		t.Errorf("long chain: %s, want the last trusted hop read", got)
 	}
+}
+
+func mustProxies(t *testing.T, s string) Proxies {
+	t.Helper()
+	ps, err := ParseProxies(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ps
 }

@@ -586,41 +586,23 @@ func (s *Store) rebuildSearchIndex(ctx context.Context, tx *sql.Tx) (int, error)
 		return 0, err
 	}
 	// First every document and its word counts, so that the weights below
-	// all see the final document frequencies. Each batch's text and keywords
-	// are made on the other cores while the previous batch is written and
-	// the next one read.
-	var prev []searchDoc
-	var prevKws func() []map[string]int
-	write := func() error {
-		delta := map[string]int{}
-		for _, kw := range prevKws() {
-			for t := range kw {
-				delta[t]++
+	// all see the final document frequencies.
+	err = pipelineDocs(ids, func(b []int64) ([]searchDoc, error) { return s.publishedDocs(ctx, tx, b) },
+		func(docs []searchDoc, kws []map[string]int) error {
+			delta := map[string]int{}
+			for _, kw := range kws {
+				for t := range kw {
+					delta[t]++
+				}
+				delta[""]++
 			}
-			delta[""]++
-		}
-		if err := s.insertDocs(ctx, tx, prev); err != nil {
-			return err
-		}
-		return s.applyTermCounts(ctx, tx, delta)
-	}
-	for start := 0; start < len(ids); start += batch {
-		cur, err := s.publishedDocs(ctx, tx, ids[start:min(start+batch, len(ids))])
-		if err != nil {
-			return 0, err
-		}
-		kws := analyse(cur)
-		if prev != nil {
-			if err := write(); err != nil {
-				return 0, err
+			if err := s.insertDocs(ctx, tx, docs); err != nil {
+				return err
 			}
-		}
-		prev, prevKws = cur, kws
-	}
-	if prev != nil {
-		if err := write(); err != nil {
-			return 0, err
-		}
+			return s.applyTermCounts(ctx, tx, delta)
+		})
+	if err != nil {
+		return 0, err
 	}
 	// The full-text index in one statement, from search_docs: on SQLite,
 	// FTS5 then fills memory and writes a few large segments.
@@ -630,26 +612,38 @@ func (s *Store) rebuildSearchIndex(ctx context.Context, tx *sql.Tx) (int, error)
 		}
 	}
 	// Then the keywords of each story, weighed against the final counts.
-	prev, prevKws = nil, nil
+	err = pipelineDocs(ids, func(b []int64) ([]searchDoc, error) { return s.indexedDocs(ctx, tx, b) },
+		func(docs []searchDoc, kws []map[string]int) error { return s.insertRelatedTerms(ctx, tx, docs, kws) })
+	if err != nil {
+		return 0, err
+	}
+	return len(ids), nil
+}
+
+// pipelineDocs reads ids' documents a batch at a time with read and hands
+// each batch, with its keywords, to write. Each batch's text and keywords are
+// made on the other cores (analyse) while the previous batch is written and
+// the next one read.
+func pipelineDocs(ids []int64, read func([]int64) ([]searchDoc, error), write func([]searchDoc, []map[string]int) error) error {
+	var prev []searchDoc
+	var prevKws func() []map[string]int
 	for start := 0; start < len(ids); start += batch {
-		cur, err := s.indexedDocs(ctx, tx, ids[start:min(start+batch, len(ids))])
+		cur, err := read(ids[start:min(start+batch, len(ids))])
 		if err != nil {
-			return 0, err
+			return err
 		}
 		kws := analyse(cur)
 		if prev != nil {
-			if err := s.insertRelatedTerms(ctx, tx, prev, prevKws()); err != nil {
-				return 0, err
+			if err := write(prev, prevKws()); err != nil {
+				return err
 			}
 		}
 		prev, prevKws = cur, kws
 	}
 	if prev != nil {
-		if err := s.insertRelatedTerms(ctx, tx, prev, prevKws()); err != nil {
-			return 0, err
-		}
+		return write(prev, prevKws())
 	}
-	return len(ids), nil
+	return nil
 }
 
 // RebuildRelated computes every published story's related articles anew

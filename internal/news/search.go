@@ -161,55 +161,123 @@ const (
 // articles: stop words, one-letter words and numbers are left out, plurals
 // are folded onto their singular, and a headline word counts three times, a
 // standfirst word twice.
+//
+// It reads each word of the three texts once, in a buffer of its own, and
+// makes a string only for each distinct keyword: a story's body is most of
+// the work of indexing it.
 func Keywords(headline, standfirst, body string) map[string]int {
-	out := make(map[string]int)
+	pos := make(map[string]int32, 256)
+	var counts []int
+	var buf []byte
 	for _, f := range []struct {
 		text   string
 		weight int
 	}{{headline, headlineWeight}, {standfirst, standfirstWeight}, {body, bodyWeight}} {
-		for _, w := range Words(f.text) {
-			if k, ok := keyword(w); ok {
-				out[k] += f.weight
+		buf = eachLowerWord(f.text, buf, func(w []byte) {
+			k, ok := keyword(w)
+			if !ok {
+				return
 			}
-		}
+			if i, ok := pos[string(k)]; ok {
+				counts[i] += f.weight
+				return
+			}
+			pos[string(k)] = int32(len(counts))
+			counts = append(counts, f.weight)
+		})
+	}
+	out := make(map[string]int, len(pos))
+	for k, i := range pos {
+		out[k] = counts[i]
 	}
 	return out
 }
 
-// keyword returns the form under which w counts as a keyword, or false when
-// it does not count.
-func keyword(w string) (string, bool) {
-	if stopWords[w] || utf8.RuneCountInString(w) < 2 || len(w) > 40 {
-		return "", false
+// keyword returns the form under which w (lower case) counts as a keyword,
+// or false when it does not count. It may fold w in place.
+func keyword(w []byte) ([]byte, bool) {
+	if len(w) > 40 || stopWords[string(w)] || utf8.RuneCount(w) < 2 {
+		return nil, false
 	}
 	digits := true
-	for _, r := range w {
+	for i := 0; i < len(w); {
+		r, size := utf8.DecodeRune(w[i:])
 		if !unicode.IsDigit(r) {
 			digits = false
 			break
 		}
+		i += size
 	}
 	if digits {
-		return "", false
+		return nil, false
 	}
 	return stemPlural(w), true
+}
+
+// IndexWords is text as an index that keeps every word takes it (SQLite's
+// full-text index; PostgreSQL drops stop words itself): its words, as Words
+// splits them, in lower case and one space apart, without the stop words,
+// which no search looks for (see IsStopWord). Leaving them out makes the
+// index a third smaller and quicker to build. A phrase then matches with
+// its stop words left out too: "state of the union" is "state union".
+func IndexWords(text string) string {
+	out := make([]byte, 0, len(text))
+	eachLowerWord(text, nil, func(w []byte) {
+		if stopWords[string(w)] {
+			return
+		}
+		if len(out) > 0 {
+			out = append(out, ' ')
+		}
+		out = append(out, w...)
+	})
+	return string(out)
+}
+
+// eachLowerWord calls fn with each word of text, as Words splits it, in
+// lower case in buf, which it grows as it must and returns for reuse. fn
+// must not keep the word.
+func eachLowerWord(text string, buf []byte, fn func(w []byte)) []byte {
+	forEachWord(text, func(start, end int) {
+		buf = buf[:0]
+		w := text[start:end]
+		for i := 0; i < len(w); i++ {
+			c := w[i]
+			if c >= utf8.RuneSelf {
+				for _, r := range w[i:] {
+					buf = utf8.AppendRune(buf, unicode.ToLower(r))
+				}
+				break
+			}
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf = append(buf, c)
+		}
+		fn(buf)
+	})
+	return buf
 }
 
 // stemPlural folds English plurals onto the singular, after Harman's
 // S-stemmer: "ies" becomes "y", "es" becomes "e", and a final "s" goes, except
 // after "u" and "s" ("status", "press"). It is deliberately light: related
 // articles want "port" and "ports" to agree, not "election" and "elect".
-func stemPlural(w string) string {
+func stemPlural(w []byte) []byte {
 	n := len(w)
 	switch {
-	case n > 4 && strings.HasSuffix(w, "ies") && !strings.HasSuffix(w, "eies") && !strings.HasSuffix(w, "aies"):
-		return w[:n-3] + "y"
-	case n > 3 && strings.HasSuffix(w, "es") && !strings.HasSuffix(w, "aes") && !strings.HasSuffix(w, "ees") && !strings.HasSuffix(w, "oes"):
+	case n > 4 && hasSuffix(w, "ies") && !hasSuffix(w, "eies") && !hasSuffix(w, "aies"):
+		return append(w[:n-3], 'y')
+	case n > 3 && hasSuffix(w, "es") && !hasSuffix(w, "aes") && !hasSuffix(w, "ees") && !hasSuffix(w, "oes"):
 		return w[:n-1]
-	case n > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "ss"):
+	case n > 3 && hasSuffix(w, "s") && !hasSuffix(w, "us") && !hasSuffix(w, "ss"):
 		return w[:n-1]
 	}
 	return w
+}
+
+func hasSuffix(w []byte, suffix string) bool {
+	return len(w) >= len(suffix) && string(w[len(w)-len(suffix):]) == suffix
 }
 
 // snippetWords is about how many words a snippet shows.
@@ -338,25 +406,39 @@ func (q SearchQuery) Snippet(text string) Snippet {
 }
 
 // forEachWord calls fn with the byte offsets of each word of text, as Words
-// splits it.
+// splits it. ASCII, most of the text it reads, is classed by a table.
 func forEachWord(text string, fn func(start, end int)) {
 	start := -1
-	for i, r := range text {
-		if isWordRune(r) {
-			if start < 0 {
-				start = i
-			}
-			continue
+	for i := 0; i < len(text); {
+		c := text[i]
+		in, size := asciiWord[c], 1
+		if c >= utf8.RuneSelf {
+			var r rune
+			r, size = utf8.DecodeRuneInString(text[i:])
+			in = isWordRune(r)
 		}
-		if start >= 0 {
+		switch {
+		case in && start < 0:
+			start = i
+		case !in && start >= 0:
 			fn(start, i)
 			start = -1
 		}
+		i += size
 	}
 	if start >= 0 {
 		fn(start, len(text))
 	}
 }
+
+// asciiWord[c] is isWordRune(c) for the ASCII characters; the rest of the
+// bytes start or continue a character that is decoded whole.
+var asciiWord = func() (t [256]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = isWordRune(rune(c))
+	}
+	return t
+}()
 
 // lightStem strips the commonest English endings, so that the forms of a
 // word meet: "floods", "flooded" and "flooding" all give "flood", "houses"

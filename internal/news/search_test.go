@@ -1,8 +1,11 @@
 package news
 
 import (
+	"maps"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 func TestWords(t *testing.T) {
@@ -97,5 +100,111 @@ func TestSnippet(t *testing.T) {
 	got, marked = snippetText(SearchQuery{Terms: []SearchTerm{{Words: []string{"script"}}}}.Snippet("a <script>alert(1)</script> b"))
 	if !strings.Contains(got, "<script>") || len(marked) != 2 {
 		t.Errorf("markup-like text = %q, marked %q", got, marked)
+	}
+}
+
+// keywordsRef is Keywords written the plain way, word strings and all: the
+// definition the quick one is held to.
+func keywordsRef(headline, standfirst, body string) map[string]int {
+	out := map[string]int{}
+	for i, text := range []string{headline, standfirst, body} {
+		for _, w := range Words(text) {
+			if stopWords[w] || utf8.RuneCountInString(w) < 2 || len(w) > 40 || strings.TrimFunc(w, unicode.IsDigit) == "" {
+				continue
+			}
+			n := len(w)
+			switch {
+			case n > 4 && strings.HasSuffix(w, "ies") && !strings.HasSuffix(w, "eies") && !strings.HasSuffix(w, "aies"):
+				w = w[:n-3] + "y"
+			case n > 3 && strings.HasSuffix(w, "es") && !strings.HasSuffix(w, "aes") && !strings.HasSuffix(w, "ees") && !strings.HasSuffix(w, "oes"):
+				w = w[:n-1]
+			case n > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "ss"):
+				w = w[:n-1]
+			}
+			out[w] += []int{headlineWeight, standfirstWeight, bodyWeight}[i]
+		}
+	}
+	return out
+}
+
+// indexWordsRef is IndexWords the plain way.
+func indexWordsRef(text string) string {
+	var kept []string
+	for _, w := range Words(text) {
+		if !IsStopWord(w) {
+			kept = append(kept, w)
+		}
+	}
+	return strings.Join(kept, " ")
+}
+
+var analysisTexts = []string{
+	"",
+	"The Ports of Port Alder reopened; ferries, buses and the policies of 2026 — all of them.",
+	"Café ZÜRICH, Ünïcödé and ΣΊΣΥΦΟΣ; İstanbul's 東京2026 ４２ l'état d'Ivoire \xff\xfe broken",
+	"THE AND OF A I s t Don't it's STATUS press Series species bodies aies eies toes trees",
+	strings.Repeat("x", 41) + " " + strings.Repeat("yz", 21) + " ab 12 1a a1 ½ ٣٤",
+}
+
+func TestKeywordsMatchesDefinition(t *testing.T) {
+	for _, h := range analysisTexts {
+		for _, b := range analysisTexts {
+			if got, want := Keywords(h, b, h+" "+b), keywordsRef(h, b, h+" "+b); !maps.Equal(got, want) {
+				t.Errorf("Keywords(%q, %q) = %v, want %v", h, b, got, want)
+			}
+		}
+	}
+}
+
+func TestIndexWords(t *testing.T) {
+	if got, want := IndexWords("The Harbour of PORT Alder's ferries, and 2026: Café."), "harbour port alder ferries 2026 café"; got != want {
+		t.Errorf("IndexWords = %q, want %q", got, want)
+	}
+	for _, text := range analysisTexts {
+		if got, want := IndexWords(text), indexWordsRef(text); got != want {
+			t.Errorf("IndexWords(%q) = %q, want %q", text, got, want)
+		}
+	}
+}
+
+func FuzzKeywords(f *testing.F) {
+	for _, text := range analysisTexts {
+		f.Add(text, text)
+	}
+	f.Fuzz(func(t *testing.T, headline, body string) {
+		if got, want := Keywords(headline, "", body), keywordsRef(headline, "", body); !maps.Equal(got, want) {
+			t.Errorf("Keywords(%q, %q) = %v, want %v", headline, body, got, want)
+		}
+		if got, want := IndexWords(body), indexWordsRef(body); got != want {
+			t.Errorf("IndexWords(%q) = %q, want %q", body, got, want)
+		}
+	})
+}
+
+// benchText is a story of some nine hundred words, the size the search
+// benchmarks generate.
+var benchText = strings.Repeat("Harbour officials in Port Alder said on Tuesday that the ferries, "+
+	"which were halted by the storm, would resume their crossings once engineers had inspected the piers. "+
+	"Residents of the island's northern villages, who depend on the service for supplies, "+
+	"welcomed the decision but asked the council for a clearer timetable. ", 18)
+
+func BenchmarkKeywords(b *testing.B) {
+	b.SetBytes(int64(len(benchText)))
+	for b.Loop() {
+		Keywords("Ferries to resume after storm", "Port Alder's harbour reopens", benchText)
+	}
+}
+
+func BenchmarkKeywordsRef(b *testing.B) {
+	b.SetBytes(int64(len(benchText)))
+	for b.Loop() {
+		keywordsRef("Ferries to resume after storm", "Port Alder's harbour reopens", benchText)
+	}
+}
+
+func BenchmarkIndexWords(b *testing.B) {
+	b.SetBytes(int64(len(benchText)))
+	for b.Loop() {
+		IndexWords(benchText)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"embed"
 	"errors"
 	"fmt"
@@ -11,6 +12,7 @@ import (
 	"io/fs"
 	"net/url"
 	"os"
+	"slices"
 	"strings"
 
 	"modernc.org/sqlite"
@@ -28,6 +30,23 @@ var sqliteMigrations embed.FS
 type sqliteDialect struct{}
 
 func (sqliteDialect) name() string { return "sqlite" }
+
+// herald_index_words(text) is news.IndexWords in SQL, for migrations that
+// fill the full-text index from search_docs (migration 11). The store itself
+// makes the words in Go, on every CPU, and binds them.
+func init() {
+	sqlite.MustRegisterDeterministicScalarFunction("herald_index_words", 1, func(_ *sqlite.FunctionContext, args []driver.Value) (driver.Value, error) {
+		switch v := args[0].(type) {
+		case string:
+			return news.IndexWords(v), nil
+		case []byte:
+			return news.IndexWords(string(v)), nil
+		case nil:
+			return "", nil
+		}
+		return nil, fmt.Errorf("herald_index_words: %T is not text", args[0])
+	})
+}
 
 func (sqliteDialect) cachesStatements() bool { return true }
 
@@ -150,6 +169,10 @@ func (sqliteDialect) unlock(context.Context, *sql.Conn, int64) error { return ni
 // then NOT each exclusion. Quoting every word means FTS5 reads none of them
 // as an operator or a column name.
 //
+// The index holds no stop words (see migration 11), so they are left out of
+// phrases here too: "state of the union" looks for "state union". The last
+// word of a prefix is kept whatever it is ("the*" may be "theatre").
+//
 // A term that could match the facets column (see migration 8), one made of
 // words like s3 or t40, is kept to the columns of text. Only such a term is:
 // a column filter makes FTS5 read the positions of every match, and the
@@ -158,6 +181,13 @@ func (sqliteDialect) searchMatch(q news.SearchQuery) string {
 	var must, not []string
 	for _, t := range q.Terms {
 		words := searchWords(t)
+		for i := 0; i < len(words); {
+			if news.IsStopWord(words[i]) && !(t.Prefix && i == len(words)-1) {
+				words = slices.Delete(words, i, i+1)
+				continue
+			}
+			i++
+		}
 		if len(words) == 0 {
 			continue
 		}
@@ -199,22 +229,22 @@ func (sqliteDialect) searchSettings() []string { return nil }
 // rows, which hold whole bodies.
 //
 // The store keeps FTS5 in step with search_docs (there are no triggers): it
-// indexes rows after writing them, and takes them out, with the values they
-// were indexed with, before deleting them. Bulk indexing runs with a larger
-// page cache on its connection (see withBulkCache).
+// indexes each row's words (news.IndexWords, made on every CPU by analyse)
+// after writing the row, and takes the row out of FTS5 by its rowid before
+// deleting it; the index is contentless and keeps no text of its own (see
+// migration 11). Bulk indexing runs with a larger page cache on its
+// connection (see withBulkCache).
 func (sqliteDialect) searchSQL() searchSQL {
 	return searchSQL{
 		candidates: `SELECT d.article_id, d.published_at, %s FROM search_fts
 			JOIN search_docs d INDEXED BY search_docs_facts ON d.seq = search_fts.rowid
 			WHERE search_fts MATCH ? AND %s ORDER BY search_fts.rowid DESC LIMIT ?`,
-		score: `-search_fts.rank`,
-		seq:   `search_fts.rowid`,
-		facet: ` AND facets : "%s"`,
-		index: `INSERT INTO search_fts (rowid, headline, standfirst, body, keywords, facets)
-			SELECT seq, headline, standfirst, body, keywords, facets FROM search_docs WHERE article_id IN (%s) ORDER BY seq`,
-		unindex: `INSERT INTO search_fts (search_fts, rowid, headline, standfirst, body, keywords, facets)
-			SELECT 'delete', seq, headline, standfirst, body, keywords, facets FROM search_docs WHERE article_id IN (%s)`,
-		reindex:      `INSERT INTO search_fts (search_fts) VALUES ('rebuild')`,
+		score:        `-search_fts.rank`,
+		seq:          `search_fts.rowid`,
+		facet:        ` AND facets : "%s"`,
+		index:        `INSERT INTO search_fts (rowid, headline, standfirst, body, keywords, facets) VALUES `,
+		unindex:      `DELETE FROM search_fts WHERE rowid IN (SELECT seq FROM search_docs WHERE article_id IN (%s))`,
+		clear:        `INSERT INTO search_fts (search_fts) VALUES ('delete-all')`,
 		cacheSize:    `PRAGMA cache_size`,
 		setCacheSize: `PRAGMA cache_size = %d`,
 	}

@@ -90,6 +90,8 @@ func TestSearch(t *testing.T) {
 			{"all words needed", "harbor mayor", store.SearchFilter{}, []string{}},
 			{"phrase", `"trade deal"`, store.SearchFilter{}, []string{"harbor-deal"}},
 			{"phrase out of order", `"deal trade"`, store.SearchFilter{}, []string{}},
+			{"phrase with stop words", `"tunnel under the bay"`, store.SearchFilter{}, []string{"harbor-deal"}},
+			{"phrase with stop words elsewhere", `"tunnel under the spring"`, store.SearchFilter{}, []string{}},
 			{"exclusion", "harbor -strike", store.SearchFilter{}, []string{"harbor-deal"}},
 			{"excluded phrase", `dockworkers -"walked out"`, store.SearchFilter{}, []string{"harbor-deal"}},
 			{"prefix", "dockwork*", store.SearchFilter{Sort: news.SortDate}, []string{"harbor-deal", "port-strike"}},

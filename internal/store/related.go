@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"fmt"
 	"math"
+	"runtime"
 	"slices"
 	"sort"
 	"strconv"
@@ -119,7 +120,7 @@ func (s *Store) insertRelatedTerms(ctx context.Context, tx *sql.Tx, docs []searc
 	// in the order of related_terms_term, so that its pages fill one after
 	// the other instead of each row landing on a page of its own.
 	tops := make([][]termWeight, len(docs))
-	parallel(len(docs), func(i int) { tops[i] = topTerms(kws[i], df, total) })()
+	parallel(len(docs), runtime.GOMAXPROCS(0), func(i int) { tops[i] = topTerms(kws[i], df, total) })()
 	type row struct {
 		id int64
 		termWeight
@@ -178,18 +179,28 @@ func topTerms(kw map[string]int, df map[string]int, total int) []termWeight {
 		term string
 		w    float64
 	}
-	all := make([]tw, 0, len(kw))
+	// before orders the strongest first, and equal weights by term.
+	before := func(a, b tw) bool { return a.w > b.w || a.w == b.w && a.term < b.term }
+	// The strongest relatedTerms, kept in order as the weights come: a
+	// story has some hundreds of keywords, and most are weaker than the
+	// weakest kept.
+	all := make([]tw, 0, relatedTerms+1)
 	for t, tf := range kw {
-		d := max(df[t], 1)
-		all = append(all, tw{t, (1 + math.Log(float64(tf))) * math.Log(1+float64(total)/float64(d))})
-	}
-	sort.Slice(all, func(i, j int) bool {
-		if all[i].w != all[j].w {
-			return all[i].w > all[j].w
+		x := tw{t, (1 + math.Log(float64(tf))) * math.Log(1+float64(total)/float64(max(df[t], 1)))}
+		if len(all) == relatedTerms && !before(x, all[len(all)-1]) {
+			continue
 		}
-		return all[i].term < all[j].term
-	})
-	all = all[:min(len(all), relatedTerms)]
+		i, _ := slices.BinarySearchFunc(all, x, func(a, b tw) int {
+			if before(a, b) {
+				return -1
+			}
+			return 1
+		})
+		all = slices.Insert(all, i, x)
+		if len(all) > relatedTerms {
+			all = all[:relatedTerms]
+		}
+	}
 	var norm float64
 	for _, t := range all {
 		norm += t.w * t.w

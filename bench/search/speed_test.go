@@ -262,12 +262,16 @@ func ftsAlone(ctx context.Context, db *sql.DB, words [][6]any, prefix bool) erro
 	if err != nil {
 		return err
 	}
+	defer rows.Close()
 	for rows.Next() {
 		var k, v any
 		if err := rows.Scan(&k, &v); err != nil {
 			return err
 		}
 		settings = append(settings, [2]any{k, v})
+	}
+	if err := rows.Err(); err != nil {
+		return err
 	}
 	rows.Close()
 	var file string

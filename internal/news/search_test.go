@@ -129,13 +129,13 @@ func keywordsRef(headline, standfirst, body string) map[string]int {
 
 // indexWordsRef is IndexWords the plain way.
 func indexWordsRef(text string) string {
-	var kept []string
-	for _, w := range Words(text) {
-		if !IsStopWord(w) {
-			kept = append(kept, w)
+	words := Words(text)
+	for i, w := range words {
+		if IsStopWord(w) {
+			words[i] = StopWordMark
 		}
 	}
-	return strings.Join(kept, " ")
+	return strings.Join(words, " ")
 }
 
 var analysisTexts = []string{
@@ -143,6 +143,7 @@ var analysisTexts = []string{
 	"The Ports of Port Alder reopened; ferries, buses and the policies of 2026 — all of them.",
 	"Café ZÜRICH, Ünïcödé and ΣΊΣΥΦΟΣ; İstanbul's 東京2026 ４２ l'état d'Ivoire \xff\xfe broken",
 	"THE AND OF A I s t Don't it's STATUS press Series species bodies aies eies toes trees",
+	"a private \uE000 mark, \uE000\uE000 twice",
 	strings.Repeat("x", 41) + " " + strings.Repeat("yz", 21) + " ab 12 1a a1 ½ ٣٤",
 }
 
@@ -157,7 +158,7 @@ func TestKeywordsMatchesDefinition(t *testing.T) {
 }
 
 func TestIndexWords(t *testing.T) {
-	if got, want := IndexWords("The Harbour of PORT Alder's ferries, and 2026: Café."), "harbour port alder ferries 2026 café"; got != want {
+	if got, want := IndexWords("The Harbour of PORT Alder's ferries, and 2026: Café."), "\uE000 harbour \uE000 port alder \uE000 ferries \uE000 2026 café"; got != want {
 		t.Errorf("IndexWords = %q, want %q", got, want)
 	}
 	for _, text := range analysisTexts {

@@ -12,7 +12,6 @@ import (
 	"io/fs"
 	"net/url"
 	"os"
-	"slices"
 	"strings"
 
 	"modernc.org/sqlite"
@@ -43,8 +42,10 @@ func init() {
 			return news.IndexWords(string(v)), nil
 		case nil:
 			return "", nil
+		default:
+			// A number, as SQLite's own text functions read one.
+			return news.IndexWords(fmt.Sprint(v)), nil
 		}
-		return nil, fmt.Errorf("herald_index_words: %T is not text", args[0])
 	})
 }
 
@@ -169,9 +170,8 @@ func (sqliteDialect) unlock(context.Context, *sql.Conn, int64) error { return ni
 // then NOT each exclusion. Quoting every word means FTS5 reads none of them
 // as an operator or a column name.
 //
-// The index holds no stop words (see migration 11), so they are left out of
-// phrases here too: "state of the union" looks for "state union". The last
-// word of a prefix is kept whatever it is ("the*" may be "theatre").
+// The index holds a mark in the place of each stop word (news.IndexWords,
+// migration 11), and a phrase is written the same way (indexedPhrase).
 //
 // A term that could match the facets column (see migration 8), one made of
 // words like s3 or t40, is kept to the columns of text. Only such a term is:
@@ -180,19 +180,12 @@ func (sqliteDialect) unlock(context.Context, *sql.Conn, int64) error { return ni
 func (sqliteDialect) searchMatch(q news.SearchQuery) string {
 	var must, not []string
 	for _, t := range q.Terms {
-		words := searchWords(t)
-		for i := 0; i < len(words); {
-			if news.IsStopWord(words[i]) && !(t.Prefix && i == len(words)-1) {
-				words = slices.Delete(words, i, i+1)
-				continue
-			}
-			i++
-		}
+		words, prefix := indexedPhrase(searchWords(t), t.Prefix)
 		if len(words) == 0 {
 			continue
 		}
 		s := `"` + strings.ReplaceAll(strings.Join(words, " "), `"`, `""`) + `"`
-		if t.Prefix {
+		if prefix {
 			s += "*"
 		}
 		if facetLike(words) {
@@ -215,6 +208,29 @@ func (sqliteDialect) searchMatch(q news.SearchQuery) string {
 		expr += " NOT " + s
 	}
 	return expr
+}
+
+// indexedPhrase writes the words of a term as the full-text index holds
+// them (news.IndexWords), and says whether the last is still a prefix: a
+// stop word inside a phrase is news.StopWordMark, so that "tunnel under the
+// bay" finds those four words and "tunnel bay" does not, and stop words at
+// either end are dropped, a last one even as a prefix ("tunnel under"* is
+// "tunnel"), as PostgreSQL drops them.
+func indexedPhrase(words []string, prefix bool) ([]string, bool) {
+	for len(words) > 0 && news.IsStopWord(words[0]) {
+		words = words[1:]
+	}
+	for len(words) > 0 && news.IsStopWord(words[len(words)-1]) {
+		words, prefix = words[:len(words)-1], false
+	}
+	out := make([]string, len(words))
+	for i, w := range words {
+		if news.IsStopWord(w) {
+			w = news.StopWordMark
+		}
+		out[i] = w
+	}
+	return out, prefix
 }
 
 // searchSettings are none: SQLite's plan for a MATCH is always the index.

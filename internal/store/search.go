@@ -368,8 +368,8 @@ func (d *searchDoc) keywords() map[string]int {
 // in Go.
 func analyse(docs []searchDoc, words bool) func() []map[string]int {
 	kws := make([]map[string]int, len(docs))
-	// One CPU is left to the caller's SQL, which is what the work waits
-	// for in the end.
+	// Fewer workers than CPUs: the caller's SQL, which is what the work
+	// waits for in the end, runs meanwhile.
 	wait := parallel(len(docs), max(1, runtime.GOMAXPROCS(0)-1), func(i int) {
 		d := &docs[i]
 		d.text()

@@ -1,11 +1,14 @@
--- The full-text index without stop words, and without a copy of the text.
+-- The full-text index with its stop words marked, and without a copy of the
+-- text.
 --
--- 1. search_fts indexes the words of search_docs less the stop words, which
---    no search looks for on either engine (news.IsStopWord): "the", "of"
---    and their kind are a third of a story's words, and a third of the work
---    of indexing it. The store makes the words in Go (news.IndexWords, on
---    every CPU) and hands them to FTS5, which still stems them; a phrase is
---    searched for with its stop words left out too (searchMatch).
+-- 1. search_fts indexes the words of search_docs with each stop word, which
+--    no search looks for on either engine (news.IsStopWord), replaced by one
+--    mark (news.IndexWords). "the", "of" and their kind are a third of a
+--    story's words, and each was an entry of its own in the index; the mark
+--    is one entry for them all, and keeps their places, so that a phrase
+--    matches as it did (searchMatch writes it the same way). The store makes
+--    the words in Go, on the CPUs its SQL leaves free, and hands them to
+--    FTS5, which still stems them.
 -- 2. It is contentless: the text lives in search_docs, for snippets and
 --    keywords, and nothing reads it back from the index. contentless_delete
 --    lets the store take a story out by its rowid alone, without handing

@@ -207,5 +207,9 @@ func (postgresDialect) searchSQL() searchSQL {
 			WHERE d.tsv @@ q AND %s ORDER BY d.seq DESC LIMIT ?) c`,
 		score: `ts_rank(c.tsv, c.q, 1)`,
 		seq:   `d.seq`,
+		// A rebuild replaces every row of these tables in one
+		// transaction, and the planner would go on planning from the
+		// statistics of before it until autovacuum's next look.
+		analyze: `ANALYZE search_docs, search_terms, related_terms`,
 	}
 }

@@ -101,6 +101,9 @@ type searchSQL struct {
 	// before those are deleted; clear empties it. They are empty where the
 	// index follows search_docs by itself.
 	index, unindex, clear string
+	// analyze brings the planner's statistics of the index's tables up to
+	// date after a rebuild, where the engine's planner needs it.
+	analyze string
 	// cacheSize reads the page cache size of the connection, and
 	// setCacheSize (%d) sets it, in SQLite's terms: negative KiB. Empty
 	// where the engine has no such setting of its own (see withBulkCache).
@@ -633,6 +636,11 @@ func (s *Store) rebuildSearchIndex(ctx context.Context, tx *sql.Tx) (int, error)
 		func(docs []searchDoc, kws []map[string]int) error { return s.insertRelatedTerms(ctx, tx, docs, kws) })
 	if err != nil {
 		return 0, err
+	}
+	if sq.analyze != "" {
+		if _, err := tx.ExecContext(ctx, sq.analyze); err != nil {
+			return 0, err
+		}
 	}
 	return len(ids), nil
 }

@@ -256,3 +256,31 @@ func TestBulkPageCache(t *testing.T) {
 		t.Errorf("page cache after rebuilding = %d, before %d", after, before)
 	}
 }
+
+// TestRebuildLeavesStatistics: on PostgreSQL a rebuild leaves the planner
+// statistics of the tables it refilled, so that the statements of the
+// RebuildRelated that follows it are planned for the rows there are. Planned
+// from the statistics of before, a lookup of a story's keywords took 30 to
+// 40 ms instead of a tenth of one, and RebuildRelated of 100,000 stories
+// had not finished after 18 minutes.
+func TestRebuildLeavesStatistics(t *testing.T) {
+	ctx := context.Background()
+	s := openStore(t, pgtest.DB(t))
+	newSearchNewsroom(t, s)
+	if _, err := s.RebuildSearchIndex(ctx); err != nil {
+		t.Fatal(err)
+	}
+	db, err := store.RawDB(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, table := range []string{"search_docs", "search_terms", "related_terms"} {
+		var rows, estimate float64
+		if err := db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM `+table+`), reltuples FROM pg_class WHERE relname = $1`, table).Scan(&rows, &estimate); err != nil {
+			t.Fatal(err)
+		}
+		if rows == 0 || estimate != rows {
+			t.Errorf("%s: %v rows, and the planner counts %v", table, rows, estimate)
+		}
+	}
+}

@@ -214,35 +214,6 @@ func keyword(w []byte) ([]byte, bool) {
 	return stemPlural(w), true
 }
 
-// IndexWords is text as an index that keeps every word takes it (SQLite's
-// full-text index; PostgreSQL drops stop words itself): its words, as Words
-// splits them, in lower case and one space apart, with each stop word, which
-// no search looks for (see IsStopWord), replaced by StopWordMark. The mark
-// keeps the place of the word it stands for, as PostgreSQL keeps the
-// positions of the stop words it drops: "tunnel under the bay" matches the
-// phrase "tunnel under the bay" but not "tunnel bay". Every stop word being
-// the one word StopWordMark, the index holds one entry for them all in a
-// story instead of one for each.
-func IndexWords(text string) string {
-	out := make([]byte, 0, len(text))
-	eachLowerWord(text, nil, func(w []byte) {
-		if len(out) > 0 {
-			out = append(out, ' ')
-		}
-		if stopWords[string(w)] {
-			out = append(out, StopWordMark...)
-			return
-		}
-		out = append(out, w...)
-	})
-	return string(out)
-}
-
-// StopWordMark stands for a stop word in IndexWords: a character for
-// private use, which Words never takes for part of a word, so that no word
-// of a story or of a search can be it.
-const StopWordMark = "\uE000"
-
 // eachLowerWord calls fn with each word of text, as Words splits it, in
 // lower case in buf, which it grows as it must and returns for reuse. fn
 // must not keep the word.

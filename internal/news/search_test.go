@@ -127,23 +127,11 @@ func keywordsRef(headline, standfirst, body string) map[string]int {
 	return out
 }
 
-// indexWordsRef is IndexWords the plain way.
-func indexWordsRef(text string) string {
-	words := Words(text)
-	for i, w := range words {
-		if IsStopWord(w) {
-			words[i] = StopWordMark
-		}
-	}
-	return strings.Join(words, " ")
-}
-
 var analysisTexts = []string{
 	"",
 	"The Ports of Port Alder reopened; ferries, buses and the policies of 2026 — all of them.",
 	"Café ZÜRICH, Ünïcödé and ΣΊΣΥΦΟΣ; İstanbul's 東京2026 ４２ l'état d'Ivoire \xff\xfe broken",
 	"THE AND OF A I s t Don't it's STATUS press Series species bodies aies eies toes trees",
-	"a private \uE000 mark, \uE000\uE000 twice",
 	strings.Repeat("x", 41) + " " + strings.Repeat("yz", 21) + " ab 12 1a a1 ½ ٣٤",
 }
 
@@ -157,17 +145,6 @@ func TestKeywordsMatchesDefinition(t *testing.T) {
 	}
 }
 
-func TestIndexWords(t *testing.T) {
-	if got, want := IndexWords("The Harbour of PORT Alder's ferries, and 2026: Café."), "\uE000 harbour \uE000 port alder \uE000 ferries \uE000 2026 café"; got != want {
-		t.Errorf("IndexWords = %q, want %q", got, want)
-	}
-	for _, text := range analysisTexts {
-		if got, want := IndexWords(text), indexWordsRef(text); got != want {
-			t.Errorf("IndexWords(%q) = %q, want %q", text, got, want)
-		}
-	}
-}
-
 func FuzzKeywords(f *testing.F) {
 	for _, text := range analysisTexts {
 		f.Add(text, text)
@@ -175,9 +152,6 @@ func FuzzKeywords(f *testing.F) {
 	f.Fuzz(func(t *testing.T, headline, body string) {
 		if got, want := Keywords(headline, "", body), keywordsRef(headline, "", body); !maps.Equal(got, want) {
 			t.Errorf("Keywords(%q, %q) = %v, want %v", headline, body, got, want)
-		}
-		if got, want := IndexWords(body), indexWordsRef(body); got != want {
-			t.Errorf("IndexWords(%q) = %q, want %q", body, got, want)
 		}
 	})
 }
@@ -200,12 +174,5 @@ func BenchmarkKeywordsRef(b *testing.B) {
 	b.SetBytes(int64(len(benchText)))
 	for b.Loop() {
 		keywordsRef("Ferries to resume after storm", "Port Alder's harbour reopens", benchText)
-	}
-}
-
-func BenchmarkIndexWords(b *testing.B) {
-	b.SetBytes(int64(len(benchText)))
-	for b.Loop() {
-		IndexWords(benchText)
 	}
 }

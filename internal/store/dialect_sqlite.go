@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
-	"database/sql/driver"
 	"embed"
 	"errors"
 	"fmt"
@@ -29,25 +28,6 @@ var sqliteMigrations embed.FS
 type sqliteDialect struct{}
 
 func (sqliteDialect) name() string { return "sqlite" }
-
-// herald_index_words(text) is news.IndexWords in SQL, for migrations that
-// fill the full-text index from search_docs (migration 11). The store itself
-// makes the words in Go, on every CPU, and binds them.
-func init() {
-	sqlite.MustRegisterDeterministicScalarFunction("herald_index_words", 1, func(_ *sqlite.FunctionContext, args []driver.Value) (driver.Value, error) {
-		switch v := args[0].(type) {
-		case string:
-			return news.IndexWords(v), nil
-		case []byte:
-			return news.IndexWords(string(v)), nil
-		case nil:
-			return "", nil
-		default:
-			// A number, as SQLite's own text functions read one.
-			return news.IndexWords(fmt.Sprint(v)), nil
-		}
-	})
-}
 
 func (sqliteDialect) cachesStatements() bool { return true }
 
@@ -170,9 +150,6 @@ func (sqliteDialect) unlock(context.Context, *sql.Conn, int64) error { return ni
 // then NOT each exclusion. Quoting every word means FTS5 reads none of them
 // as an operator or a column name.
 //
-// The index holds a mark in the place of each stop word (news.IndexWords,
-// migration 11), and a phrase is written the same way (indexedPhrase).
-//
 // A term that could match the facets column (see migration 8), one made of
 // words like s3 or t40, is kept to the columns of text. Only such a term is:
 // a column filter makes FTS5 read the positions of every match, and the
@@ -180,12 +157,12 @@ func (sqliteDialect) unlock(context.Context, *sql.Conn, int64) error { return ni
 func (sqliteDialect) searchMatch(q news.SearchQuery) string {
 	var must, not []string
 	for _, t := range q.Terms {
-		words, prefix := indexedPhrase(searchWords(t), t.Prefix)
+		words := searchWords(t)
 		if len(words) == 0 {
 			continue
 		}
 		s := `"` + strings.ReplaceAll(strings.Join(words, " "), `"`, `""`) + `"`
-		if prefix {
+		if t.Prefix {
 			s += "*"
 		}
 		if facetLike(words) {
@@ -210,29 +187,6 @@ func (sqliteDialect) searchMatch(q news.SearchQuery) string {
 	return expr
 }
 
-// indexedPhrase writes the words of a term as the full-text index holds
-// them (news.IndexWords), and says whether the last is still a prefix: a
-// stop word inside a phrase is news.StopWordMark, so that "tunnel under the
-// bay" finds those four words and "tunnel bay" does not, and stop words at
-// either end are dropped, a last one even as a prefix ("tunnel under"* is
-// "tunnel"), as PostgreSQL drops them.
-func indexedPhrase(words []string, prefix bool) ([]string, bool) {
-	for len(words) > 0 && news.IsStopWord(words[0]) {
-		words = words[1:]
-	}
-	for len(words) > 0 && news.IsStopWord(words[len(words)-1]) {
-		words, prefix = words[:len(words)-1], false
-	}
-	out := make([]string, len(words))
-	for i, w := range words {
-		if news.IsStopWord(w) {
-			w = news.StopWordMark
-		}
-		out[i] = w
-	}
-	return out, prefix
-}
-
 // searchSettings are none: SQLite's plan for a MATCH is always the index.
 func (sqliteDialect) searchSettings() []string { return nil }
 
@@ -245,22 +199,25 @@ func (sqliteDialect) searchSettings() []string { return nil }
 // rows, which hold whole bodies.
 //
 // The store keeps FTS5 in step with search_docs (there are no triggers): it
-// indexes each row's words (news.IndexWords, made on every CPU by analyse)
-// after writing the row, and takes the row out of FTS5 by its rowid before
-// deleting it; the index is contentless and keeps no text of its own (see
-// migration 11). Bulk indexing runs with a larger page cache on its
-// connection (see withBulkCache).
+// indexes rows after writing them, and takes them out, with the values they
+// were indexed with, before deleting them. The index is contentless (see
+// migration 11): it keeps no text, and nothing reads text from it. Bulk indexing runs with a larger
+// page cache on its connection (see withBulkCache).
 func (sqliteDialect) searchSQL() searchSQL {
 	return searchSQL{
 		candidates: `SELECT d.article_id, d.published_at, %s FROM search_fts
 			JOIN search_docs d INDEXED BY search_docs_facts ON d.seq = search_fts.rowid
 			WHERE search_fts MATCH ? AND %s ORDER BY search_fts.rowid DESC LIMIT ?`,
-		score:        `-search_fts.rank`,
-		seq:          `search_fts.rowid`,
-		facet:        ` AND facets : "%s"`,
-		index:        `INSERT INTO search_fts (rowid, headline, standfirst, body, keywords, facets) VALUES `,
-		unindex:      `DELETE FROM search_fts WHERE rowid IN (SELECT seq FROM search_docs WHERE article_id IN (%s))`,
-		clear:        `INSERT INTO search_fts (search_fts) VALUES ('delete-all')`,
+		score: `-search_fts.rank`,
+		seq:   `search_fts.rowid`,
+		facet: ` AND facets : "%s"`,
+		index: `INSERT INTO search_fts (rowid, headline, standfirst, body, keywords, facets)
+			SELECT seq, headline, standfirst, body, keywords, facets FROM search_docs WHERE article_id IN (%s) ORDER BY seq`,
+		unindex: `INSERT INTO search_fts (search_fts, rowid, headline, standfirst, body, keywords, facets)
+			SELECT 'delete', seq, headline, standfirst, body, keywords, facets FROM search_docs WHERE article_id IN (%s)`,
+		clear: `INSERT INTO search_fts (search_fts) VALUES ('delete-all')`,
+		reindex: `INSERT INTO search_fts (rowid, headline, standfirst, body, keywords, facets)
+			SELECT seq, headline, standfirst, body, keywords, facets FROM search_docs ORDER BY seq`,
 		cacheSize:    `PRAGMA cache_size`,
 		setCacheSize: `PRAGMA cache_size = %d`,
 	}

@@ -94,13 +94,12 @@ type searchSQL struct {
 	// rendered query to the stories that have it, once for each filter; it
 	// is empty where the engine filters by the columns alone.
 	facet string
-	// index, followed by a VALUES list of (seq, headline, standfirst,
-	// body, keywords, facets) rows, adds stories to the full-text index
-	// from the words analyse made of them (searchDoc.words); unindex takes
-	// the stories in an IN list (%s) out of it, by their search_docs rows,
-	// before those are deleted; clear empties it. They are empty where the
-	// index follows search_docs by itself.
-	index, unindex, clear string
+	// index adds the search_docs rows of the stories in an IN list (%s) to
+	// the full-text index, and unindex takes them out again, before the rows
+	// are deleted; clear empties the index, and reindex builds it anew from
+	// search_docs. They are empty where the index follows search_docs by
+	// itself.
+	index, unindex, clear, reindex string
 	// analyze brings the planner's statistics of the index's tables up to
 	// date after a rebuild, where the engine's planner needs it.
 	analyze string
@@ -344,10 +343,6 @@ type searchDoc struct {
 	// bodyHTML and corrections are what publishedDocs reads for body,
 	// which text makes of them.
 	bodyHTML, corrections string
-	// words are headline, standfirst, body and keywordTxt as the
-	// full-text index takes them (news.IndexWords), where the store feeds
-	// that index itself (searchSQL.index); analyse makes them.
-	words [4]string
 }
 
 // text makes the body of a doc from publishedDocs: the body's HTML as text,
@@ -363,23 +358,18 @@ func (d *searchDoc) keywords() map[string]int {
 	return news.Keywords(d.headline, d.standfirst, d.body)
 }
 
-// analyse makes the text of docs (see searchDoc.text), with words when
-// they are for the full-text index, and counts their keywords on every CPU,
-// in the background, and returns a func that waits for it and hands the
-// keywords over. The caller's SQL runs meanwhile, and must leave docs alone
-// until then. Text, words and keywords are most of the time indexing spends
-// in Go.
-func analyse(docs []searchDoc, words bool) func() []map[string]int {
+// analyse makes the text of docs (see searchDoc.text) and counts their
+// keywords, in the background, and returns a func that waits
+// for it and hands the keywords over. The caller's SQL runs meanwhile, and
+// must leave docs alone until then. Text and keywords are most of the time
+// indexing spends in Go.
+func analyse(docs []searchDoc) func() []map[string]int {
 	kws := make([]map[string]int, len(docs))
 	// Fewer workers than CPUs: the caller's SQL, which is what the work
 	// waits for in the end, runs meanwhile.
 	wait := parallel(len(docs), max(1, runtime.GOMAXPROCS(0)-1), func(i int) {
-		d := &docs[i]
-		d.text()
-		kws[i] = d.keywords()
-		if words {
-			d.words = [4]string{news.IndexWords(d.headline), news.IndexWords(d.standfirst), news.IndexWords(d.body), news.IndexWords(d.keywordTxt)}
-		}
+		docs[i].text()
+		kws[i] = docs[i].keywords()
 	})
 	return func() []map[string]int {
 		wait()
@@ -479,8 +469,7 @@ func (s *Store) refreshBatch(ctx context.Context, tx *sql.Tx, score bool, ids []
 	}
 	// Text and keywords are made on the other cores while the SQL below
 	// runs.
-	sq := s.dialect.searchSQL()
-	oldKws, curKws := analyse(old, false), analyse(cur, sq.index != "")
+	oldKws, curKws := analyse(old), analyse(cur)
 	// Stories whose lists hold one of ids, to compute again.
 	listers, err := queryIDs(ctx, tx, s.q(`SELECT DISTINCT article_id FROM related_articles
 		WHERE related_id IN (`+placeholders(len(ids))+`) ORDER BY article_id`), int64Args(ids)...)
@@ -506,11 +495,12 @@ func (s *Store) refreshBatch(ctx context.Context, tx *sql.Tx, score bool, ids []
 		delta[""]++
 	}
 	in := placeholders(len(ids))
-	// The full-text index lets go of the old rows while search_docs still
-	// has their rowids, and takes the new ones last, after every other
+	sq := s.dialect.searchSQL()
+	// The full-text index lets go of the old rows while they are there to
+	// say what it holds, and takes the new ones last, after every other
 	// write of the batch: on SQLite each statement that may have to undo
-	// itself makes FTS5 write out what it holds in memory, so keeping the
-	// index's work together keeps its new segments few.
+	// itself makes FTS5 write out what it holds in memory, so doing the
+	// index's work in two statements keeps its new segments few.
 	for _, q := range []string{
 		sq.unindex,
 		`DELETE FROM search_docs WHERE article_id IN (%s)`,
@@ -534,8 +524,10 @@ func (s *Store) refreshBatch(ctx context.Context, tx *sql.Tx, score bool, ids []
 	if err := s.insertRelatedTerms(ctx, tx, cur, kws); err != nil {
 		return err
 	}
-	if err := s.indexDocs(ctx, tx, cur); err != nil {
-		return err
+	if sq.index != "" && len(cur) > 0 {
+		if _, err := tx.ExecContext(ctx, s.q(fmt.Sprintf(sq.index, in)), int64Args(ids)...); err != nil {
+			return err
+		}
 	}
 	if !score || len(cur) == 0 && len(listers) == 0 {
 		return nil
@@ -590,8 +582,7 @@ func (s *Store) RebuildSearchIndex(ctx context.Context) (int, error) {
 // rebuildSearchIndex is RebuildSearchIndex inside tx; it reports how many
 // stories it indexed.
 func (s *Store) rebuildSearchIndex(ctx context.Context, tx *sql.Tx) (int, error) {
-	sq := s.dialect.searchSQL()
-	for _, q := range []string{sq.clear, `DELETE FROM related_terms`, `DELETE FROM search_terms`, `DELETE FROM search_docs`} {
+	for _, q := range []string{s.dialect.searchSQL().clear, `DELETE FROM related_terms`, `DELETE FROM search_terms`, `DELETE FROM search_docs`} {
 		if q == "" {
 			continue
 		}
@@ -599,85 +590,55 @@ func (s *Store) rebuildSearchIndex(ctx context.Context, tx *sql.Tx) (int, error)
 			return 0, err
 		}
 	}
-	// The stories in the index's order, so that each batch adds to the
-	// full-text index after the last: FTS5 writes what it holds out as a
-	// segment whenever a row comes before one it already has.
-	ids, err := idsBySeq(ctx, tx)
+	ids, err := queryIDs(ctx, tx, `SELECT id FROM articles WHERE status = 'published' ORDER BY id`)
 	if err != nil {
 		return 0, err
 	}
-	// First every document and its full-text entry, counting the
-	// documents each keyword is in, so that the weights below all see the
-	// final counts. The counts are written once, at the end: on SQLite, a
-	// statement of many rows makes FTS5 write out what it holds in memory,
-	// and the index would be built in a segment a batch instead of a few.
-	df := map[string]int{}
-	err = pipelineDocs(ids, sq.index != "", func(b []int64) ([]searchDoc, error) { return s.publishedDocs(ctx, tx, b) },
+	// First every document and its word counts, so that the weights below
+	// all see the final document frequencies.
+	err = pipelineDocs(ids, func(b []int64) ([]searchDoc, error) { return s.publishedDocs(ctx, tx, b) },
 		func(docs []searchDoc, kws []map[string]int) error {
+			delta := map[string]int{}
 			for _, kw := range kws {
 				for t := range kw {
-					df[t]++
+					delta[t]++
 				}
-				df[""]++
+				delta[""]++
 			}
 			if err := s.insertDocs(ctx, tx, docs); err != nil {
 				return err
 			}
-			return s.indexDocs(ctx, tx, docs)
+			return s.applyTermCounts(ctx, tx, delta)
 		})
 	if err != nil {
 		return 0, err
 	}
-	if err := s.applyTermCounts(ctx, tx, df); err != nil {
-		return 0, err
+	// The full-text index in one statement, from search_docs: on SQLite,
+	// FTS5 then fills memory and writes a few large segments.
+	if q := s.dialect.searchSQL().reindex; q != "" {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return 0, err
+		}
 	}
 	// Then the keywords of each story, weighed against the final counts.
-	err = pipelineDocs(ids, false, func(b []int64) ([]searchDoc, error) { return s.indexedDocs(ctx, tx, b) },
+	err = pipelineDocs(ids, func(b []int64) ([]searchDoc, error) { return s.indexedDocs(ctx, tx, b) },
 		func(docs []searchDoc, kws []map[string]int) error { return s.insertRelatedTerms(ctx, tx, docs, kws) })
 	if err != nil {
 		return 0, err
 	}
-	if sq.analyze != "" {
-		if _, err := tx.ExecContext(ctx, sq.analyze); err != nil {
+	if q := s.dialect.searchSQL().analyze; q != "" {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
 			return 0, err
 		}
 	}
 	return len(ids), nil
 }
 
-// idsBySeq returns the published stories' IDs in the order of searchSeq.
-func idsBySeq(ctx context.Context, tx *sql.Tx) ([]int64, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT id, published_at FROM articles WHERE status = 'published'`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	type story struct{ id, seq int64 }
-	var all []story
-	for rows.Next() {
-		var id int64
-		var published time.Time
-		if err := rows.Scan(&id, timeScan{&published}); err != nil {
-			return nil, err
-		}
-		all = append(all, story{id, searchSeq(published, id)})
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	slices.SortFunc(all, func(a, b story) int { return cmp.Or(cmp.Compare(a.seq, b.seq), cmp.Compare(a.id, b.id)) })
-	ids := make([]int64, len(all))
-	for i, st := range all {
-		ids[i] = st.id
-	}
-	return ids, nil
-}
-
 // pipelineDocs reads ids' documents a batch at a time with read and hands
-// each batch, with its keywords, to write. Each batch's text, keywords and
-// (with words) full-text words are made on the other cores (analyse) while
-// the previous batch is written and the next one read.
-func pipelineDocs(ids []int64, words bool, read func([]int64) ([]searchDoc, error), write func([]searchDoc, []map[string]int) error) error {
+// each batch, with its keywords, to write. Each batch's text and keywords are
+// made on the other cores (analyse) while the previous batch is written and
+// the next one read.
+func pipelineDocs(ids []int64, read func([]int64) ([]searchDoc, error), write func([]searchDoc, []map[string]int) error) error {
 	var prev []searchDoc
 	var prevKws func() []map[string]int
 	for start := 0; start < len(ids); start += batch {
@@ -685,7 +646,7 @@ func pipelineDocs(ids []int64, words bool, read func([]int64) ([]searchDoc, erro
 		if err != nil {
 			return err
 		}
-		kws := analyse(cur, words)
+		kws := analyse(cur)
 		if prev != nil {
 			if err := write(prev, prevKws()); err != nil {
 				return err
@@ -851,7 +812,7 @@ func joinText(a, b string) string {
 }
 
 // insertDocs writes index rows. On PostgreSQL a generated column holds each
-// row's tsvector; on SQLite the caller adds them to FTS5 (indexDocs).
+// row's tsvector; on SQLite the caller adds them to FTS5 (searchSQL.index).
 func (s *Store) insertDocs(ctx context.Context, tx *sql.Tx, docs []searchDoc) error {
 	if len(docs) == 0 {
 		return nil
@@ -876,39 +837,6 @@ func (s *Store) insertDocs(ctx context.Context, tx *sql.Tx, docs []searchDoc) er
 // lie a multiple of 16,777,216 apart.
 func searchSeq(published time.Time, id int64) int64 {
 	return published.Unix()<<24 | id&(1<<24-1)
-}
-
-// indexDocs adds docs, made by analyse, to the full-text index where the
-// store keeps it (searchSQL.index), in the index's order.
-func (s *Store) indexDocs(ctx context.Context, tx *sql.Tx, docs []searchDoc) error {
-	sq := s.dialect.searchSQL()
-	if sq.index == "" || len(docs) == 0 {
-		return nil
-	}
-	type row struct {
-		seq int64
-		d   *searchDoc
-	}
-	rows := make([]row, len(docs))
-	for i := range docs {
-		rows[i] = row{searchSeq(docs[i].published, docs[i].id), &docs[i]}
-	}
-	slices.SortFunc(rows, func(a, b row) int { return cmp.Compare(a.seq, b.seq) })
-	// One row a statement: a statement of several rows may have to undo
-	// itself, and FTS5 writes out what it holds in memory as a new segment
-	// at the start of every such statement.
-	stmt, err := tx.PrepareContext(ctx, s.q(sq.index+valuesList(1, 6)))
-	if err != nil {
-		return err
-	}
-	defer stmt.Close()
-	for _, r := range rows {
-		w := r.d.words
-		if _, err := stmt.ExecContext(ctx, r.seq, w[0], w[1], w[2], w[3], r.d.facets); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // applyTermCounts adds delta to the document frequencies in search_terms and

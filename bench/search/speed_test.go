@@ -238,11 +238,11 @@ func indexedWords(t *testing.T, db *sql.DB) [][6]any {
 }
 
 // ftsAlone is the reference for the indexing rate: the engine's own cost of
-// the full-text part alone. It builds a table of the same definition and
-// settings as search_fts (less its prefix index, without prefix), in a
-// scratch database beside db's with the store's settings, from words, in
-// one transaction, a row a statement as the store writes them, with no
-// other table, no text and no keywords.
+// the full-text part alone. It builds a table of search_fts's definition and
+// settings (without its prefix index unless prefix), in a scratch database
+// beside db's with the store's settings, from words (each story's
+// search_docs text), in one transaction, one row a statement, and writes
+// nothing else: no text rows, no keyword counts, no related keywords.
 func ftsAlone(ctx context.Context, db *sql.DB, words [][6]any, prefix bool) error {
 	var ddl string
 	if err := db.QueryRow(`SELECT sql FROM sqlite_master WHERE name = 'search_fts'`).Scan(&ddl); err != nil {

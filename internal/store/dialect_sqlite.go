@@ -201,8 +201,9 @@ func (sqliteDialect) searchSettings() []string { return nil }
 // The store keeps FTS5 in step with search_docs (there are no triggers): it
 // indexes rows after writing them, and takes them out, with the values they
 // were indexed with, before deleting them. The index is contentless (see
-// migration 11): it keeps no text, and nothing reads text from it. Bulk indexing runs with a larger
-// page cache on its connection (see withBulkCache).
+// migration 11): it keeps no text, and nothing reads text from it. Bulk
+// indexing runs with a larger page cache on its connection (see
+// withBulkCache).
 func (sqliteDialect) searchSQL() searchSQL {
 	return searchSQL{
 		candidates: `SELECT d.article_id, d.published_at, %s FROM search_fts

@@ -561,6 +561,42 @@ func (s *Store) refreshBatch(ctx context.Context, tx *sql.Tx, score bool, ids []
 	return nil
 }
 
+// renamed brings the index up to date after a tag, author or source was
+// renamed, inside tx: the stories that list it (links, a query of their IDs
+// given the taxonomy's id) are searched by its name (searchDoc.keywordTxt).
+// Their text, keywords and related lists do not change, and stay.
+func (s *Store) renamed(ctx context.Context, tx *sql.Tx, links string, id int64) error {
+	ids, err := queryIDs(ctx, tx, s.q(links), id)
+	if err != nil {
+		return err
+	}
+	sq := s.dialect.searchSQL()
+	for start := 0; start < len(ids); start += batch {
+		b := ids[start:min(start+batch, len(ids))]
+		docs, err := s.publishedDocs(ctx, tx, b)
+		if err != nil {
+			return err
+		}
+		in, args := placeholders(len(b)), int64Args(b)
+		if sq.unindex != "" {
+			if _, err := tx.ExecContext(ctx, s.q(fmt.Sprintf(sq.unindex, in)), args...); err != nil {
+				return err
+			}
+		}
+		for _, d := range docs {
+			if _, err := tx.ExecContext(ctx, s.q(`UPDATE search_docs SET keywords = ? WHERE article_id = ?`), d.keywordTxt, d.id); err != nil {
+				return err
+			}
+		}
+		if sq.index != "" {
+			if _, err := tx.ExecContext(ctx, s.q(fmt.Sprintf(sq.index, in)), args...); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
 // RebuildSearchIndex builds the search index anew from the published
 // stories, in one transaction, and reports how many it indexed: their text,
 // the full-text index and the keywords related articles are found by. Writes

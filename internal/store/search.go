@@ -715,8 +715,8 @@ func (s *Store) RebuildRelated(ctx context.Context) (int, error) {
 			return err
 		}
 		defer r.close()
-		for i, id := range ids {
-			if i%batch == 0 {
+		for _, id := range ids {
+			if r.held > relatedHeld {
 				r.forget() // bounds the memory; related_terms stays the same
 			}
 			list, err := r.score(ctx, id)

@@ -351,3 +351,38 @@ func TestSearchFollowsRenames(t *testing.T) {
 		}
 	})
 }
+
+// TestRebuildRelatedForgetting: RebuildRelated writes the same lists
+// whether it holds everything it reads or forgets it before every story.
+func TestRebuildRelatedForgetting(t *testing.T) {
+	engines(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		n := newSearchNewsroom(t, s)
+		stories := []*news.Article{n.harbor, n.rain, n.strike, n.election}
+		lists := func() map[string][]string {
+			if _, err := s.RebuildRelated(ctx); err != nil {
+				t.Fatal(err)
+			}
+			out := map[string][]string{}
+			for _, a := range stories {
+				list, err := s.Related(ctx, a, 6)
+				if err != nil {
+					t.Fatal(err)
+				}
+				out[a.Slug] = []string{}
+				for _, r := range list {
+					out[a.Slug] = append(out[a.Slug], r.Slug)
+				}
+			}
+			return out
+		}
+		held := lists()
+		if len(held["harbor-deal"]) == 0 {
+			t.Fatalf("no related stories to compare: %v", held)
+		}
+		defer store.SetRelatedHeld(0)()
+		if forgetting := lists(); !cmp.Equal(forgetting, held) {
+			t.Errorf("forgetting at every story: %v; holding: %v", forgetting, held)
+		}
+	})
+}

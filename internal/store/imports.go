@@ -316,19 +316,17 @@ func (t *ImportTx) UpdateAuthor(a *news.Author) error {
 	if err := a.Validate(); err != nil {
 		return err
 	}
-	old, err := t.s.nameOf(t.ctx, t.tx, "authors", a.ID)
+	// Stories still queued for the index get the new name when they are
+	// indexed; reindex renames the author in those indexed already.
+	reindex, err := t.s.renaming(t.ctx, t.tx, authorNames, a.ID, a.Name)
 	if err != nil {
 		return t.s.wrap(err, "author %d", a.ID)
 	}
 	if err := t.exec(`UPDATE authors SET name = ?, bio = ? WHERE id = ?`, a.Name, a.Bio, a.ID); err != nil {
 		return t.s.wrap(err, "author %d", a.ID)
 	}
-	if old != a.Name {
-		// Stories still queued for the index get the new name when they
-		// are indexed; this renames the author in those indexed already.
-		if err := t.s.renamed(t.ctx, t.tx, authorStories, a.ID); err != nil {
-			return t.s.wrap(err, "author %d", a.ID)
-		}
+	if err := reindex(); err != nil {
+		return t.s.wrap(err, "author %d", a.ID)
 	}
 	t.changed(news.AuthorKey(a.ID))
 	return nil

@@ -355,9 +355,10 @@ func (r *relatedScorer) forget() {
 
 // relatedHeld is about how many postings and tag list entries (a story's
 // facts count as eight) a relatedScorer holds before a long run forgets
-// them: some tens of megabytes. Forgetting more often reads the same keywords' postings again
-// and again: a rebuild of 100,000 stories that forgot every 500 stories
-// read each of some thousands of keywords' 200 strongest stories 200 times.
+// them: some tens of megabytes. Forgetting more often reads the same
+// keywords' postings again and again: a rebuild of 100,000 stories that
+// forgot every 500 stories read each of some thousands of keywords' 200
+// strongest stories 200 times.
 // (A variable so that tests can make a run forget at every story.)
 var relatedHeld = 1 << 21
 

@@ -561,12 +561,36 @@ func (s *Store) refreshBatch(ctx context.Context, tx *sql.Tx, score bool, ids []
 	return nil
 }
 
-// renamed brings the index up to date after a tag, author or source was
-// renamed, inside tx: the stories that list it (links, a query of their IDs
-// given the taxonomy's id) are searched by its name (searchDoc.keywordTxt).
-// Their text, keywords and related lists do not change, and stay.
-func (s *Store) renamed(ctx context.Context, tx *sql.Tx, links string, id int64) error {
-	ids, err := queryIDs(ctx, tx, s.q(links), id)
+// names is a kind of name stories are searched by (searchDoc.keywordTxt):
+// its table, and the query of the IDs of the stories that list one.
+type names struct{ table, stories string }
+
+var (
+	authorNames = names{"authors", `SELECT article_id FROM article_authors WHERE author_id = ? ORDER BY article_id`}
+	tagNames    = names{"tags", `SELECT article_id FROM article_tags WHERE tag_id = ? ORDER BY article_id`}
+	sourceNames = names{"sources", `SELECT DISTINCT article_id FROM article_credits WHERE source_id = ? ORDER BY article_id`}
+)
+
+// renaming is called inside tx before the row id of k is saved with name,
+// and returns the func to call after: when the name changes, it brings the
+// index of the stories that list the row up to date. Their text, keywords
+// and related lists do not change, and stay. A missing row is
+// sql.ErrNoRows, as the save's would be.
+func (s *Store) renaming(ctx context.Context, tx *sql.Tx, k names, id int64, name string) (after func() error, err error) {
+	var old string
+	if err := tx.QueryRowContext(ctx, s.q(`SELECT name FROM `+k.table+` WHERE id = ?`), id).Scan(&old); err != nil {
+		return nil, err
+	}
+	if old == name {
+		return func() error { return nil }, nil
+	}
+	return func() error { return s.renamed(ctx, tx, k, id) }, nil
+}
+
+// renamed rewrites, in the index, the names of the stories that list the
+// row id of k.
+func (s *Store) renamed(ctx context.Context, tx *sql.Tx, k names, id int64) error {
+	ids, err := queryIDs(ctx, tx, s.q(k.stories), id)
 	if err != nil {
 		return err
 	}

@@ -72,7 +72,7 @@ func (s *Store) UpdateAuthor(ctx context.Context, a *news.Author) error {
 		return fmt.Errorf("store: author %d links: %w", a.ID, err)
 	}
 	err = s.tx(ctx, func(tx *sql.Tx) error {
-		old, err := s.nameOf(ctx, tx, "authors", a.ID)
+		reindex, err := s.renaming(ctx, tx, authorNames, a.ID, a.Name)
 		if err != nil {
 			return err
 		}
@@ -80,10 +80,8 @@ func (s *Store) UpdateAuthor(ctx context.Context, a *news.Author) error {
 			a.Name, a.JobTitle, a.Bio, a.PhotoURL, string(links), a.ID).Scan(&a.Slug); err != nil {
 			return err
 		}
-		if old != a.Name {
-			if err := s.renamed(ctx, tx, authorStories, a.ID); err != nil {
-				return err
-			}
+		if err := reindex(); err != nil {
+			return err
 		}
 		return s.recordChange(ctx, tx, news.AuthorKey(a.ID), news.KeyDirectory)
 	})
@@ -128,17 +126,15 @@ func (s *Store) UpdateTag(ctx context.Context, t *news.Tag) error {
 		return err
 	}
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		old, err := s.nameOf(ctx, tx, "tags", t.ID)
+		reindex, err := s.renaming(ctx, tx, tagNames, t.ID, t.Name)
 		if err != nil {
 			return err
 		}
 		if err := tx.QueryRowContext(ctx, s.q(`UPDATE tags SET name = ? WHERE id = ? RETURNING slug`), t.Name, t.ID).Scan(&t.Slug); err != nil {
 			return err
 		}
-		if old != t.Name {
-			if err := s.renamed(ctx, tx, `SELECT article_id FROM article_tags WHERE tag_id = ? ORDER BY article_id`, t.ID); err != nil {
-				return err
-			}
+		if err := reindex(); err != nil {
+			return err
 		}
 		return s.recordChange(ctx, tx, news.TagKey(t.ID), news.KeyDirectory)
 	})
@@ -161,30 +157,17 @@ func (s *Store) UpdateSource(ctx context.Context, src *news.Source) error {
 		return err
 	}
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		old, err := s.nameOf(ctx, tx, "sources", src.ID)
+		reindex, err := s.renaming(ctx, tx, sourceNames, src.ID, src.Name)
 		if err != nil {
 			return err
 		}
 		if err := tx.QueryRowContext(ctx, s.q(`UPDATE sources SET name = ?, url = ? WHERE id = ? RETURNING slug`), src.Name, src.URL, src.ID).Scan(&src.Slug); err != nil {
 			return err
 		}
-		if old != src.Name {
-			if err := s.renamed(ctx, tx, `SELECT DISTINCT article_id FROM article_credits WHERE source_id = ? ORDER BY article_id`, src.ID); err != nil {
-				return err
-			}
+		if err := reindex(); err != nil {
+			return err
 		}
 		return s.recordChange(ctx, tx, news.SourceKey(src.ID), news.KeyDirectory)
 	})
 	return s.wrap(err, "update source %d", src.ID)
-}
-
-// authorStories selects the IDs of an author's stories (see Store.renamed).
-const authorStories = `SELECT article_id FROM article_authors WHERE author_id = ? ORDER BY article_id`
-
-// nameOf reads the name of the tag, author or source id in table, as it is
-// before an edit; a missing row is sql.ErrNoRows, as the edit's would be.
-func (s *Store) nameOf(ctx context.Context, tx *sql.Tx, table string, id int64) (string, error) {
-	var name string
-	err := tx.QueryRowContext(ctx, s.q(`SELECT name FROM `+table+` WHERE id = ?`), id).Scan(&name)
-	return name, err
 }
